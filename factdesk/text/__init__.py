@@ -1,0 +1,1 @@
+"""Text layer: decoding bytes, Arabic folding with an offset map, sentence splitting. No Qt, no DB."""

@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_eval)
 
     # Desk verbs (import, claims, tag, status, note, export, demo) register here.
+    __import__("factdesk.desk_cli", fromlist=["register"]).register(sub)
     return parser
 
 

@@ -46,7 +46,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_report(report, per_file=args.per_file))
+        sys.stdout.write(format_report(report, per_file=args.per_file, misses=args.misses))
     return 0
 
 
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score the engine against gold files or folders of them")
     p.add_argument("gold", nargs="+", help="*.gold.json files or folders holding them")
     p.add_argument("--per-file", action="store_true", help="also print a line per file")
+    p.add_argument("--misses", action="store_true", help="also list every miss and mismatch")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=_cmd_eval)
 

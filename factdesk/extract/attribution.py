@@ -1,0 +1,289 @@
+"""Who said it (speaker) and who published it (source).
+
+Rules, in the order a reader applies them:
+- the cue verb next to a quote (before it in the sentence, or right after its closing mark);
+- the subject after the verb (Arabic verb–subject order: «وقال ترامب»), else before it
+  («ترامب قال», "Smith said"); titles and appositions are peeled off to find the name;
+- a subject that is an outlet («أفادت صحيفة …», "Reuters reported") is the source, not the
+  speaker;
+- source phrases in the sentence: على/عبر + platform, لـ + outlet, بحسب/وفقا لـ, "told X",
+  "according to X"; a generic «الشبكة الاجتماعية» points back to the last platform named;
+- no subject («وقال:», «وأضاف», "he said") or no cue at all: the current speaker carries over,
+  and the source too while the paragraph goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factdesk.extract.cues import CueLexicon, bare, cues, tokens, without_prefix
+
+_MAX_SUBJECT = 8
+_EN_PRONOUNS = frozenset("he she they it we i you who which".split())
+_EN_STOP = frozenset(
+    "that on in at to during when after before while as for from with by about of and but "
+    "earlier later today yesterday also again then told this last on monday".split()
+)
+_LATIN_NAME = re.compile(r"[A-Z][\w.'’\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name found in the text, as written (folded coordinates)."""
+
+    name: str
+    kind: str  # "person" (or body) / "outlet" / "platform"
+    canonical: str | None = None  # from a lexicon, when known
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    form: str
+    section: str
+    arabic: bool
+
+
+def find_cues(x: str, start: int, end: int) -> list[Cue]:
+    lx = cues()
+    out = []
+    for m in lx.verb.finditer(x, start, end):
+        form = (m.group("ar") or m.group("en")).casefold()
+        section = lx.section_of.get(form, "speech")
+        out.append(Cue(m.start(), m.end(), form, section, m.group("ar") is not None))
+    return out
+
+
+def _lexicon_name(words: list[str], table: dict[str, str], max_words: int) -> tuple[int, str] | None:
+    """Longest run of `words` from the first one that names a lexicon entry."""
+    for n in range(min(max_words, len(words)), 0, -1):
+        phrase = " ".join(words[:n]).casefold()
+        hit = table.get(phrase) or (
+            table.get(phrase[2:]) if phrase.startswith("ال") else None
+        ) or without_prefix(phrase, table) and table[without_prefix(phrase, table)]
+        if hit:
+            return n, hit
+    return None
+
+
+def classify(phrase_words: list[str]) -> Mention | None:
+    """Person (or body), outlet or platform, from the words of a subject phrase."""
+    if not phrase_words:
+        return None
+    lx = cues()
+    words = [bare(w) for w in phrase_words if bare(w)]
+    if not words:
+        return None
+    first = words[0].casefold()
+    # an outlet noun: صحيفة …، وكالة …، the newspaper …
+    noun = without_prefix(first, lx.outlet_nouns)
+    if noun is not None or first in ("the",) and len(words) > 1 and words[1].casefold() in lx.outlet_nouns:
+        rest = words[1:] if noun is not None else words[2:]
+        if not rest:
+            return None
+        known = _lexicon_name(rest, lx.outlet_of, lx.max_outlet_words) or _lexicon_name(
+            words, lx.outlet_of, lx.max_outlet_words
+        )
+        if known:
+            return Mention(" ".join(rest[: known[0]]), "outlet", known[1])
+        name = []
+        for w in rest:
+            if w.startswith("ال") and name:
+                break  # a nationality adjective after the name: الأمريكية
+            name.append(w)
+            if len(name) == 4:
+                break
+        return Mention(" ".join(name), "outlet")
+    for table, kind in ((lx.outlet_of, "outlet"), (lx.platform_of, "platform")):
+        known = _lexicon_name(words, table, lx.max_outlet_words)
+        if known and known[0] >= len(words) - 1:
+            return Mention(" ".join(words[: known[0]]), kind, known[1])
+    return Mention(person_name(words), "person")
+
+
+def person_name(words: list[str]) -> str:
+    """Peel titles and descriptions off a subject phrase to the name it holds."""
+    lx = cues()
+    folded = [w.casefold() for w in words]
+    for i, w in enumerate(folded):
+        if i + 1 < len(folded) and f"{w} {folded[i + 1]}" in lx.given_pairs:
+            return " ".join(words[i:])
+        if w in lx.given and not w.startswith("ال"):
+            return " ".join(words[i:])
+    if words[0].isascii():
+        caps = [w for w in words if _LATIN_NAME.fullmatch(w)]
+        name = [w for w in caps if w.casefold().rstrip(".") not in lx.titles_en]
+        return " ".join(name) if name else " ".join(words)
+    # Arabic: the trailing run of words that are neither titles nor definite descriptions
+    tail: list[str] = []
+    for w in reversed(words):
+        if w.startswith("ال") or w in lx.titles or w.casefold() in lx.titles:
+            break
+        tail.insert(0, w)
+    if tail and len(tail) < len(words):
+        return " ".join(tail)
+    return " ".join(words)
+
+
+def subject_after(x: str, start: int, end: int) -> list[str]:
+    """Words of the subject right after a cue verb (verb–subject order)."""
+    lx = cues()
+    out: list[str] = []
+    in_title = False
+    for s, _e, tok in tokens(x, start, end)[: _MAX_SUBJECT + 3]:
+        if in_title or (
+            tok[0] in "\"«“„" and out and without_prefix(out[-1].casefold(), lx.outlet_nouns)
+        ):
+            # صحيفة "فاينانشال تايمز": the quoted title is the outlet's name
+            in_title = not (len(tok) > 1 and tok.rstrip("،,:.")[-1] in "\"»”“")
+            if bare(tok):
+                out.append(bare(tok))
+            if not in_title:
+                break
+            continue
+        if tok[0] in "\"'«»“”„‘’(:":
+            break
+        b = bare(tok)
+        if not b:
+            break
+        low = b.casefold()
+        if without_prefix(b, lx.stop) is not None or low in lx.stop:
+            if not out and without_prefix(b, lx.time_words) is not None:
+                continue  # «وقال أمس الوزير»: skip the time word
+            break
+        if low in _EN_STOP or low in _EN_PRONOUNS:
+            break
+        if lx.complementiser.fullmatch(b):
+            break
+        if b.startswith(("لل", "لوكال", "لصحيف", "لقناه", "لقناة", "لشبك", "لموقع")):
+            break  # «للصحفيين»، «لوكالة رويترز»: an audience or outlet, not the subject
+        if b.isascii() and out and not _LATIN_NAME.fullmatch(b) and low not in lx.titles_en:
+            break
+        if b.isascii() and not out and low not in ("the", "a") and not _LATIN_NAME.fullmatch(b):
+            break
+        out.append(b)
+        if len(out) >= _MAX_SUBJECT or tok[-1] in "،,:؛;.":
+            break
+    if out and out[0].casefold() in ("the", "a") and len(out) == 1:
+        return []
+    return out
+
+
+def subject_before(x: str, clause_start: int, cue_start: int) -> list[str]:
+    """Words of the subject just before a cue verb ("Smith said", «ترامب قال»)."""
+    words = [bare(t) for _s, _e, t in tokens(x, clause_start, cue_start)][-_MAX_SUBJECT:]
+    words = [w for w in words if w]
+    if not words:
+        return []
+    if words[-1].casefold() in _EN_PRONOUNS:
+        return []
+    # an apposition: "Jane Doe, the finance minister, said": prefer the name before the comma
+    chunk = x[clause_start:cue_start]
+    parts = [p.strip() for p in re.split(r"[,،]", chunk) if p.strip()]
+    if len(parts) >= 2 and parts[-1].split()[0].casefold() in ("the", "a", "an"):
+        words = [bare(t) for t in parts[-2].split()][-_MAX_SUBJECT:]
+    elif len(parts) >= 1:
+        words = [bare(t) for t in parts[-1].split()][-_MAX_SUBJECT:]
+    words = [w for w in words if w]
+    if words and words[0].isascii():
+        # keep the trailing capitalised run ("Finance Minister Rachel Reeves")
+        run: list[str] = []
+        for w in reversed(words):
+            if _LATIN_NAME.fullmatch(w) or (run and w.casefold() in ("the",)):
+                run.insert(0, w)
+            else:
+                break
+        if not run:
+            low = [w.casefold() for w in words]
+            if low and low[0] in ("the", "a") and len(words) <= 4:
+                return words  # "the ministry said"
+            return []
+        return run
+    lx = cues()
+    # Arabic subject-verb order: only a short clause that starts the sentence or follows a comma
+    if len(words) > 5 or any(without_prefix(w, lx.stop) is not None for w in words):
+        return []
+    return words
+
+
+def source_in(x: str, start: int, end: int, skip: list[tuple[int, int]],
+              last_platform: Mention | None) -> Mention | None:
+    """An outlet or platform a statement in x[start:end] is published through."""
+    lx = cues()
+
+    def outside(i: int) -> bool:
+        return not any(s <= i < e for s, e in skip)
+
+    # على/عبر + platform noun phrase (+ name), "on X", "in a post on X"
+    for m in lx.platform_nouns.finditer(x, start, end):
+        if not outside(m.start()):
+            continue
+        before = x[max(start, m.start() - 12):m.start()]
+        if not re.search(r"(?:علي|عبر|في|on|via)\s*(?:ال)?$|حساب\w*\s+(?:علي|في)\s*$", before):
+            continue
+        after = [bare(t) for _s, _e, t in tokens(x, m.end(), min(end, m.end() + 60))][:4]
+        after = [w for w in after if w]
+        known = _lexicon_name(after, lx.platform_of, lx.max_outlet_words) if after else None
+        if known:
+            return Mention(" ".join(after[: known[0]]), "platform", known[1])
+        if after and after[0].isascii() and _LATIN_NAME.fullmatch(after[0]):
+            name = [after[0]] + [w for w in after[1:2] if _LATIN_NAME.fullmatch(w)]
+            return Mention(" ".join(name), "platform")
+        if last_platform is not None:
+            return last_platform  # «على الشبكة الاجتماعية التي يملكها»
+    # «على إكس», "on X", "wrote on Truth Social"
+    for m in re.finditer(r"(?<![\w])(?:علي|عبر|on|via)\s+(\S+(?:\s+\S+){0,2})", x[:end]):
+        if m.start() < start or not outside(m.start()):
+            continue
+        words = [bare(w) for w in m.group(1).split()]
+        known = _lexicon_name([w for w in words if w], lx.platform_of, lx.max_outlet_words)
+        if known:
+            return Mention(" ".join(words[: known[0]]), "platform", known[1])
+    # لـ + outlet («قال لوكالة رويترز»), told / in an interview with + outlet
+    for m in re.finditer(
+        r"(?<![\w])(?:ل|لـ|told|to|with|في مقابلة مع|في حديث ل|في تصريح ل)\s*"
+        r"(?P<w>(?:\S+\s*){1,4})",
+        x[:end],
+    ):
+        if m.start() < start or not outside(m.start()):
+            continue
+        words = [bare(w) for w in m.group("w").split()]
+        words = [w for w in words if w]
+        if not words:
+            continue
+        head = words[0].casefold()
+        if head in lx.outlet_nouns or head in ("the",) or _lexicon_name(
+            words, lx.outlet_of, lx.max_outlet_words
+        ):
+            mention = classify(words if head != "the" else words[1:])
+            if mention and mention.kind == "outlet" and mention.name:
+                return mention
+    # بحسب / وفقا لـ / according to + outlet
+    for m in lx.marker.finditer(x, start, end):
+        if not outside(m.start()):
+            continue
+        words = [bare(t) for _s, _e, t in tokens(x, m.end(), min(end, m.end() + 80))][:5]
+        words = [w for w in words if w]
+        if words and words[0].startswith("ل") and not words[0].startswith("ال"):
+            words[0] = words[0][1:]  # «وفقا لصحيفة»
+        mention = classify(words) if words else None
+        if mention and mention.kind in ("outlet", "platform"):
+            return mention
+    return None
+
+
+def marker_speaker(x: str, start: int, end: int, skip: list[tuple[int, int]]) -> Mention | None:
+    """A person or body named by بحسب / وفقا لـ / according to."""
+    lx = cues()
+    for m in lx.marker.finditer(x, start, end):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        words = subject_after(x, m.end(), end)
+        if words and words[0].startswith("ل") and not words[0].startswith("ال"):
+            words[0] = words[0][1:]
+        mention = classify(words)
+        if mention and mention.kind == "person":
+            return mention
+    return None

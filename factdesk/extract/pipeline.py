@@ -1,0 +1,313 @@
+"""The engine end to end: fold, split, find quotes, statements and numbers, attribute, map back.
+
+Everything runs on the folded copy (factdesk.text.normalize); spans are mapped back to the
+original once, at the end, so every claim satisfies `text[start:end] == claim.text`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from factdesk.extract import attribution as attr
+from factdesk.extract.attribution import Cue, Mention
+from factdesk.extract.cues import bare, cues, tokens
+from factdesk.extract.entities import EntityBook
+from factdesk.extract.model import Claim, Extraction, Title
+from factdesk.extract.numbers import find_numbers
+from factdesk.extract.quotes import find_quotes
+from factdesk.text.normalize import fold_for_matching
+from factdesk.text.sentences import paragraph_spans, sentence_spans
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_TRAIL = " \t.!?؟…،,؛;:\"'»”’)"
+_MAX_STATEMENT_GAP = 30  # tokens between a cue verb and its complementiser
+
+
+def detect_language(x: str) -> str:
+    sample = x[:20000]
+    ar = len(_ARABIC_LETTER.findall(sample))
+    en = len(_LATIN_LETTER.findall(sample))
+    return "ar" if ar >= en else "en"
+
+
+@dataclass
+class _Item:
+    kind: str  # quote / statement
+    start: int
+    end: int
+    anchor: int  # where attribution looks from (quote open mark, cue verb)
+    cue: Cue | None = None
+    close: int = -1  # quote closing mark
+    open: int = -1
+    speaker: Mention | None = None
+    source: Mention | None = None
+
+
+@dataclass
+class _Doc:
+    x: str
+    paras: list[tuple[int, int]]
+    sents: list[tuple[int, int]]
+    quote_spans: list[tuple[int, int]]  # contents of quotes and titles, to skip
+    para_starts: list[int] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.para_starts = [p[0] for p in self.paras]
+        self.sent_starts = [s[0] for s in self.sents]
+
+    def para_of(self, i: int) -> int:
+        return max(0, bisect_right(self.para_starts, i) - 1)
+
+    def sent_of(self, i: int) -> tuple[int, int]:
+        k = max(0, bisect_right(self.sent_starts, i) - 1)
+        return self.sents[k] if self.sents else (0, len(self.x))
+
+    def in_quote(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.quote_spans)
+
+
+def extract(text: str, language: str | None = None) -> Extraction:
+    folded = fold_for_matching(text)
+    x = folded.text
+    lang = language or detect_language(x)
+    paras = paragraph_spans(x)
+    pairs = find_quotes(x, paras)
+    quotes = [q for q in pairs if q.kind == "quote"]
+    sents = sentence_spans(x, paras, [(q.start, q.end) for q in quotes])
+    doc = _Doc(x, paras, sents, [(q.open, q.close + 1) for q in pairs])
+
+    all_cues = [c for c in attr.find_cues(x, 0, len(x)) if not doc.in_quote(c.start)]
+    items = [
+        _Item("quote", q.start, q.end, q.open, close=q.close, open=q.open) for q in quotes
+    ]
+    items += _statements(doc, all_cues)
+    items.sort(key=lambda it: it.start)
+    _attribute(doc, items, all_cues)
+
+    book = EntityBook(folded)
+    claims: list[Claim] = []
+    for it in items:
+        s, e = folded.span(it.start, it.end)
+        ss, se = folded.span(*doc.sent_of(it.anchor))
+        claims.append(
+            Claim(
+                kind=it.kind,  # type: ignore[arg-type]
+                text=text[s:e],
+                start=s,
+                end=e,
+                speaker=book.add(it.speaker, it.anchor),
+                source=book.add(it.source, it.anchor),
+                sentence_start=ss,
+                sentence_end=se,
+            )
+        )
+    for n in find_numbers(x):
+        speaker, source = _number_attribution(doc, items, n.start)
+        s, e = folded.span(n.start, n.end)
+        ss, se = folded.span(*doc.sent_of(n.start))
+        claims.append(
+            Claim(
+                kind="numeric",
+                text=text[s:e],
+                start=s,
+                end=e,
+                speaker=book.add(speaker, n.start),
+                source=book.add(source, n.start),
+                value=n.value,
+                value_to=n.value_to,
+                unit=n.unit,
+                thing=n.thing,
+                approx=n.approx,
+                bound=n.bound,  # type: ignore[arg-type]
+                sentence_start=ss,
+                sentence_end=se,
+            )
+        )
+    titles = []
+    for q in pairs:
+        if q.kind == "title":
+            s, e = folded.span(q.start, q.end)
+            titles.append(Title(text[s:e], s, e))
+    claims = book.relink(claims)
+    claims.sort(key=lambda c: (c.start, c.kind))
+    return Extraction(text, lang, tuple(claims), tuple(titles), book.entities())
+
+
+def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
+    """Indirect speech: a cue verb, then أن/إن/that within the sentence; the clause after it."""
+    x = doc.x
+    lx = cues()
+    out: list[_Item] = []
+    for k, c in enumerate(all_cues):
+        ss, se = doc.sent_of(c.start)
+        nxt = all_cues[k + 1].start if k + 1 < len(all_cues) else len(x)
+        limit = min(se, nxt)
+        comp = None
+        for m in lx.complementiser.finditer(x, c.end, limit):
+            if (m.group("c") is not None) != c.arabic or doc.in_quote(m.start()):
+                continue
+            comp = m
+            break
+        if comp is None:
+            continue
+        if len(tokens(x, c.end, comp.start())) > _MAX_STATEMENT_GAP:
+            continue
+        start = comp.end()
+        while start < se and x[start].isspace():
+            start += 1
+        if start >= se or x[start] in "\"'«“„‘”":
+            continue  # «قال إن "…"»: the quote itself is the claim
+        end = se
+        # a later cue with its own complementiser in the same sentence starts a new statement
+        for c2 in all_cues[k + 1:]:
+            if c2.start >= se:
+                break
+            m2 = lx.complementiser.search(x, c2.end, se)
+            if m2 and len(tokens(x, c2.end, m2.start())) <= _MAX_STATEMENT_GAP:
+                end = c2.start
+                break
+        # a quotation inside the clause ends it where the quote begins
+        while end > start and x[end - 1] in _TRAIL:
+            end -= 1
+        if end > start and x[start:end].endswith((" و", "،و")):
+            end -= 1
+            while end > start and x[end - 1] in _TRAIL:
+                end -= 1
+        if end - start < 3:
+            continue
+        out.append(_Item("statement", start, end, c.start, cue=c))
+    return out
+
+
+def _cue_before(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
+    ss, _se = doc.sent_of(it.open)
+    best = None
+    for c in all_cues:
+        if c.start < ss:
+            continue
+        if c.start >= it.open:
+            break
+        between = (c.end, it.open)
+        if any(between[0] <= s < between[1] for s, _e in doc.quote_spans):
+            continue
+        best = c
+    if best is None or len(tokens(doc.x, best.end, it.open)) > 14:
+        return None
+    return best
+
+
+def _cue_after(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
+    _ss, se = doc.sent_of(it.open)
+    head = tokens(doc.x, it.close + 1, min(se + 1, it.close + 120))[:4]
+    for c in all_cues:
+        if c.start <= it.close:
+            continue
+        if c.start >= se or not head or c.start > head[-1][0]:
+            break
+        return c
+    return None
+
+
+def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
+    x = doc.x
+    current: Mention | None = None
+    current_source: Mention | None = None
+    source_para = -1
+    last_platform: Mention | None = None
+    for it in items:
+        para = doc.para_of(it.anchor)
+        ss, se = doc.sent_of(it.anchor)
+        speaker: Mention | None = None
+        source: Mention | None = None
+        explicit = False
+        cue = it.cue
+        subject: list[str] = []
+        if it.kind == "quote":
+            before = _cue_before(doc, it, all_cues)
+            after = _cue_after(doc, it, all_cues)
+            if before is not None:
+                cue = before
+                subject = attr.subject_after(x, before.end, it.open)
+                if not subject:
+                    subject = attr.subject_before(x, _clause_start(x, ss, before.start),
+                                                  before.start)
+            elif after is not None:
+                cue = after
+                subject = attr.subject_after(x, after.end, se)
+                if not subject:
+                    subject = attr.subject_before(x, it.close + 1, after.start)
+        elif cue is not None:
+            comp = cues().complementiser.search(x, cue.end, it.start)
+            stop = comp.start() if comp else it.start
+            subject = attr.subject_after(x, cue.end, stop)
+            if not subject:
+                subject = attr.subject_before(x, _clause_start(x, ss, cue.start), cue.start)
+            quoted_from = re.search(r"(?<![\w])عن\s+", x[cue.end:stop])
+            if subject and quoted_from:
+                # «نقلت وكالة رويترز عن مسؤول»: the outlet is the source, the other the speaker
+                src = attr.classify(subject)
+                who = attr.classify(
+                    attr.subject_after(x, cue.end + quoted_from.end(), stop)
+                )
+                if src and src.kind != "person" and who and who.kind == "person":
+                    source, speaker, explicit = src, who, True
+                    subject = []
+        if subject:
+            mention = attr.classify(subject)
+            if mention is not None and mention.kind == "person":
+                speaker, explicit = mention, True
+            elif mention is not None:
+                source, explicit = mention, True
+        skip = doc.quote_spans
+        if source is None:
+            source = attr.source_in(x, ss, se, skip, last_platform)
+        if speaker is None and source is None and cue is not None:
+            speaker = attr.marker_speaker(x, ss, se, skip)
+            explicit = speaker is not None
+        if not explicit:
+            speaker = current
+            if source is None and para == source_para:
+                source = current_source
+        it.speaker, it.source = speaker, source
+        if speaker is not None:
+            current = speaker
+        current_source, source_para = source, para
+        if source is not None and source.kind == "platform":
+            last_platform = source
+
+
+def _clause_start(x: str, sentence_start: int, cue_start: int) -> int:
+    """Where the clause holding a cue verb begins: the sentence, or after a closing quote."""
+    chunk = x[sentence_start:cue_start]
+    cut = max(chunk.rfind(m) for m in ("\"", "»", "”", "’"))
+    return sentence_start + cut + 1 if cut >= 0 else sentence_start
+
+
+def _number_attribution(doc: _Doc, items: list[_Item], pos: int):
+    container = None
+    for it in items:
+        if it.start <= pos < it.end:
+            container = it
+        if it.start > pos:
+            break
+    if container is not None:
+        return container.speaker, container.source
+    ss, se = doc.sent_of(pos)
+    para = doc.para_of(pos)
+    source = attr.source_in(doc.x, ss, se, doc.quote_spans, None)
+    speaker = attr.marker_speaker(doc.x, ss, se, doc.quote_spans)
+    if source or speaker:
+        return speaker, source
+    # a sentence that carries a reported statement on (same paragraph, nothing new said)
+    prev = [it for it in items if it.start < pos and doc.para_of(it.start) == para]
+    if prev and prev[-1].kind == "statement":
+        if not attr.find_cues(doc.x, ss, se):
+            return prev[-1].speaker, prev[-1].source
+    return None, None
+
+
+__all__ = ["bare", "detect_language", "extract"]

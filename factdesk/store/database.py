@@ -19,6 +19,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
 from factdesk.store.errors import (
+    DatabaseLockedError,
+    DiskFullError,
     NotADatabaseError,
     SchemaTooNewError,
     StoreError,
@@ -251,12 +253,16 @@ def _migrate(db: Database) -> None:
                 # two first-time openers on a team server: one migrates, the other waits
                 conn.execute(text("SELECT pg_advisory_xact_lock(4711)"))
             command.upgrade(_alembic_config(conn), "head")
-    except StoreError as exc:
-        if db.backup_path is not None:
-            raise StoreError(
-                f"{exc}; the database before the upgrade is kept at {db.backup_path}"
-            ) from exc
+    except (DatabaseLockedError, DiskFullError):
         raise
+    except Exception as exc:
+        reason = str(exc).split(": ", 1)[-1] if isinstance(exc, StoreError) else str(exc)
+        reason = (reason.strip().splitlines() or [type(exc).__name__])[0]
+        kept = f"; a copy from before is kept at {db.backup_path}" if db.backup_path else ""
+        raise StoreError(
+            f"could not upgrade {db.label} to schema {SCHEMA_HEAD} ({reason}); "
+            f"the database was left as it was{kept}"
+        ) from exc
     db.migrated_from = current
 
 

@@ -74,6 +74,8 @@ def classify(phrase_words: list[str]) -> Mention | None:
         return None
     lx = cues()
     words = [bare(w) for w in phrase_words if bare(w)]
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
     if not words:
         return None
     first = words[0].casefold()
@@ -90,11 +92,17 @@ def classify(phrase_words: list[str]) -> Mention | None:
             return Mention(" ".join(rest[: known[0]]), "outlet", known[1])
         name = []
         for w in rest:
-            if w.startswith("ال") and name:
-                break  # a nationality adjective after the name: الأمريكية
+            if name and w.startswith("ال") and w.endswith(("يه", "ية", "ي")) and not (
+                name[0].startswith("ال")
+            ):
+                break  # a nationality adjective after a name: نيويورك تايمز الأمريكية
+            if name and not w.startswith("ال") and name[0].startswith("ال"):
+                break  # وكالة الأنباء الكويتية كونا
             name.append(w)
             if len(name) == 4:
                 break
+        if name and name[0].startswith("ال"):
+            return Mention(" ".join(words[: len(name) + 1]), "outlet")
         return Mention(" ".join(name), "outlet")
     for table, kind in ((lx.outlet_of, "outlet"), (lx.platform_of, "platform")):
         known = _lexicon_name(words, table, lx.max_outlet_words)
@@ -209,12 +217,19 @@ def subject_before(x: str, clause_start: int, cue_start: int) -> list[str]:
 
 
 def source_in(x: str, start: int, end: int, skip: list[tuple[int, int]],
-              last_platform: Mention | None) -> Mention | None:
-    """An outlet or platform a statement in x[start:end] is published through."""
+              last_platform: Mention | None, markers_only: bool = False) -> Mention | None:
+    """An outlet or platform a statement in x[start:end] is published through.
+
+    `markers_only` keeps to بحسب / وفقا لـ / according to, for sentences with no cue verb,
+    where «على إكس» is more likely what the sentence is about than where it was said.
+    """
     lx = cues()
 
     def outside(i: int) -> bool:
         return not any(s <= i < e for s, e in skip)
+
+    if markers_only:
+        return _marker_source(x, start, end, outside)
 
     # على/عبر + platform noun phrase (+ name), "on X", "in a post on X"
     for m in lx.platform_nouns.finditer(x, start, end):
@@ -260,7 +275,12 @@ def source_in(x: str, start: int, end: int, skip: list[tuple[int, int]],
             mention = classify(words if head != "the" else words[1:])
             if mention and mention.kind == "outlet" and mention.name:
                 return mention
-    # بحسب / وفقا لـ / according to + outlet
+    return _marker_source(x, start, end, outside)
+
+
+def _marker_source(x: str, start: int, end: int, outside) -> Mention | None:
+    """بحسب / وفقا لـ / according to + outlet."""
+    lx = cues()
     for m in lx.marker.finditer(x, start, end):
         if not outside(m.start()):
             continue
@@ -287,3 +307,24 @@ def marker_speaker(x: str, start: int, end: int, skip: list[tuple[int, int]]) ->
         if mention and mention.kind == "person":
             return mention
     return None
+
+
+def is_anaphoric(words: list[str]) -> bool:
+    """«المصدر»، «الوزير»، «رئيس الوزراء»، "the minister": a role that points back to a name."""
+    lx = cues()
+    words = [w for w in words if w not in ("ذاته", "نفسه", "ذاتها", "نفسها")]
+    if not words or len(words) > 3:
+        return False
+    if words[0].isascii():
+        low = [w.casefold() for w in words]
+        return low[0] == "the" and len(low) >= 2 and all(w.islower() for w in words[1:])
+    if person_name(words) != " ".join(words):
+        return False  # it holds a name
+    return all(w.startswith("ال") or w in lx.titles for w in words)
+
+
+def role_head(words: list[str]) -> str:
+    """The role noun an anaphor names, folded for comparison: المصدر -> مصدر."""
+    w = words[-1] if words[0].isascii() else words[0]
+    w = w.casefold()
+    return w[2:] if w.startswith("ال") else w

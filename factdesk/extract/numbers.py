@@ -105,7 +105,7 @@ def _lex() -> _Lex:
     dual_units = alternation([f for f, (s, _) in unit_of.items() if s == "dual"])
     duration_units = alternation([f for f, (s, _) in unit_of.items() if s == "duration"])
     symbols = r"US\$|[$€£¥]"
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:\.\d+)?"
 
     core = re.compile(
         rf"(?P<money>(?P<sym>{symbols})\s?(?P<mnum>{digits})"
@@ -115,7 +115,7 @@ def _lex() -> _Lex:
         rf"|(?<![\w-])(?P<unithalf>{_AR_CLITIC}(?:{duration_units})\s+و(?:نصف|ربع))(?!\w)"
         rf"|(?<![A-Za-z0-9_.,/:])(?<![^\W\d_]-)(?P<num>{digits})(?![\d,]\d|\.\d|:\d|/\d)"
         rf"|(?<![\w-])(?P<ar>{_AR_CLITIC}(?:{ar_words})(?:\s+و?(?:{ar_words}))*)(?!\w)"
-        rf"|(?<![\w-])(?P<en>(?:{en_words})(?:(?:\s+|-)(?:and\s+)?(?:{en_words}))*)(?![\w-])",
+        rf"|(?<![\w-])(?P<en>(?:{en_words})(?:(?:\s+|-)(?:and\s+)?(?:{en_words}))*)(?!\w)",
         re.IGNORECASE,
     )
     scale_after = re.compile(
@@ -166,7 +166,7 @@ def _lex() -> _Lex:
         mod_after=mod_after,
         mod_after_of=mod_after_of,
         range_left=re.compile(r"(?:^|(?<=\s))و?(?P<r>ما بين|بين|من|between|from)\s*$", re.I),
-        range_mid=re.compile(r"\s*(?:و|الي|حتي|-|to|and)\s*", re.IGNORECASE),
+        range_mid=re.compile(r"\s*(?:و|او|الي|حتي|-|to|and|or)\s*", re.IGNORECASE),
         label_before=before("label"),
         time_before=before("time"),
         time_after=re.compile(rf"\s*(?:{time_after_forms})(?![\w])", re.IGNORECASE),
@@ -205,6 +205,8 @@ _EN_PLURAL_IRREGULAR = frozenset(
 
 
 def _digits_value(s: str) -> float:
+    if s.count(".") > 1:  # 1.346.485: dots as thousands separators
+        s = s.replace(".", "")
     return float(s.replace(",", ""))
 
 
@@ -464,13 +466,7 @@ def _not_a_claim(
         raw = m.group("num")
         if lx.time_after.match(x, m.end()) or lx.time_before.search(x, window, s):
             return True
-        if (
-            unit is None
-            and len(raw) == 4
-            and raw.isdigit()
-            and 1800 <= value <= 2100
-            and (thing is None or lx.year_before.search(x, window, s))
-        ):
+        if unit is None and len(raw) == 4 and raw.isdigit() and 1800 <= value <= 2100:
             return True  # a year
         if value <= 31 and "." not in raw and unit is None and (
             lx.month_near_after.match(x, m.end()) or lx.month_near_before.search(x, window, s)
@@ -491,7 +487,7 @@ def _merge_ranges(x: str, found: list[NumberMatch], lx: _Lex) -> list[NumberMatc
             b = found[i + 1]
             mid = lx.range_mid.fullmatch(x, a.end, b.start)
             left = lx.range_left.search(x, max(0, a.start - 12), a.start)
-            hyphen = mid is not None and x[a.end:b.start].strip() in ("-", "to")
+            hyphen = mid is not None and x[a.end:b.start].strip() in ("-", "او", "or")
             if mid and (left or hyphen) and not a.thing:
                 low = a.value
                 if a.unit is None and b.value >= 1000 > low:

@@ -156,6 +156,8 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
             continue
         if len(tokens(x, c.end, comp.start())) > _MAX_STATEMENT_GAP:
             continue
+        if comp.group("en") and _EN_THAT_TIME.match(x, comp.end()):
+            continue  # "responded that evening": a demonstrative, not a complementiser
         start = comp.end()
         while start < se and x[start].isspace():
             start += 1
@@ -218,6 +220,7 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
     current_source: Mention | None = None
     source_para = -1
     last_platform: Mention | None = None
+    history: list[tuple[set[str], Mention]] = []  # every explicit subject, with its words
     for it in items:
         para = doc.para_of(it.anchor)
         ss, se = doc.sent_of(it.anchor)
@@ -231,21 +234,14 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
             after = _cue_after(doc, it, all_cues)
             if before is not None:
                 cue = before
-                subject = attr.subject_after(x, before.end, it.open)
-                if not subject:
-                    subject = attr.subject_before(x, _clause_start(x, ss, before.start),
-                                                  before.start)
+                subject = _subject(x, before, _clause_start(x, ss, before.start), it.open)
             elif after is not None:
                 cue = after
-                subject = attr.subject_after(x, after.end, se)
-                if not subject:
-                    subject = attr.subject_before(x, it.close + 1, after.start)
+                subject = _subject(x, after, it.close + 1, se)
         elif cue is not None:
             comp = cues().complementiser.search(x, cue.end, it.start)
             stop = comp.start() if comp else it.start
-            subject = attr.subject_after(x, cue.end, stop)
-            if not subject:
-                subject = attr.subject_before(x, _clause_start(x, ss, cue.start), cue.start)
+            subject = _subject(x, cue, _clause_start(x, ss, cue.start), stop)
             quoted_from = re.search(r"(?<![\w])عن\s+", x[cue.end:stop])
             if subject and quoted_from:
                 # «نقلت وكالة رويترز عن مسؤول»: the outlet is the source, the other the speaker
@@ -256,10 +252,19 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
                 if src and src.kind != "person" and who and who.kind == "person":
                     source, speaker, explicit = src, who, True
                     subject = []
+        continues = False
+        if subject and attr.is_anaphoric(subject):
+            head = attr.role_head(subject)
+            for words, earlier in reversed(history):
+                if head in words:
+                    speaker, explicit, subject = earlier, True, []
+                    continues = earlier == current
+                    break
         if subject:
             mention = attr.classify(subject)
             if mention is not None and mention.kind == "person":
                 speaker, explicit = mention, True
+                history.append((_role_words(subject), mention))
             elif mention is not None:
                 source, explicit = mention, True
         skip = doc.quote_spans
@@ -272,12 +277,39 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
             speaker = current
             if source is None and para == source_para:
                 source = current_source
+        elif continues and source is None:
+            source = current_source  # «وأضاف المصدر»: the same speaker, through the same outlet
         it.speaker, it.source = speaker, source
         if speaker is not None:
             current = speaker
         current_source, source_para = source, para
         if source is not None and source.kind == "platform":
             last_platform = source
+
+
+_EN_OBJECT_VERBS = frozenset(("tell", "tells", "told"))
+_EN_THAT_TIME = re.compile(
+    r"\s+(?:evening|morning|night|day|week|month|year|time|afternoon|weekend)\b", re.I
+)
+
+
+def _subject(x: str, cue: Cue, clause_start: int, stop: int) -> list[str]:
+    """The cue's subject: after the verb first in Arabic, before it first in English."""
+    after = (lambda: attr.subject_after(x, cue.end, stop))
+    before = (lambda: attr.subject_before(x, clause_start, cue.start))
+    if cue.arabic:
+        return after() or before()
+    if cue.form in _EN_OBJECT_VERBS:
+        return before()
+    return before() or after()
+
+
+def _role_words(subject: list[str]) -> set[str]:
+    out = set()
+    for w in subject:
+        w = w.casefold()
+        out.add(w[2:] if w.startswith("ال") else w)
+    return out
 
 
 def _clause_start(x: str, sentence_start: int, cue_start: int) -> int:
@@ -298,7 +330,7 @@ def _number_attribution(doc: _Doc, items: list[_Item], pos: int):
         return container.speaker, container.source
     ss, se = doc.sent_of(pos)
     para = doc.para_of(pos)
-    source = attr.source_in(doc.x, ss, se, doc.quote_spans, None)
+    source = attr.source_in(doc.x, ss, se, doc.quote_spans, None, markers_only=True)
     speaker = attr.marker_speaker(doc.x, ss, se, doc.quote_spans)
     if source or speaker:
         return speaker, source

@@ -476,6 +476,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             )
         finally:
             db.close()
+    if report.failed:
+        raise CliError(report.failed[0][1])
     done = report.imported or report.duplicates
     extra = "" if report.imported else " (it was already there)"
     _out(

@@ -75,6 +75,10 @@ class ImportReport:
         return ", ".join(parts)
 
 
+class EngineError(ServiceError):
+    """Extraction failed on one article; the import reports it and carries on."""
+
+
 def content_hash(text: str) -> str:
     canon = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     return hashlib.sha256(canon.encode("utf-8")).hexdigest()
@@ -132,7 +136,13 @@ class _Importer:
             ).first()
         if dup is not None:
             return ImportedArticle(dup.id, dup.title, 0, True, source)
-        extraction = self.extractor(text, meta.language)
+        try:
+            extraction = self.extractor(text, meta.language)
+        except Exception as exc:  # an engine bug must not cost the rest of a folder import
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise EngineError(
+                f"the extraction engine failed on {Path(source).name}: {first}"
+            ) from exc
         title = meta.title or default_title(text, source)
         try:
             with self.db.write() as conn:
@@ -270,8 +280,12 @@ def import_paths(
             if not decoded.text.strip():
                 report.failed.append((str(path), f"{path.name} is empty."))
             else:
-                done = importer.store(decoded.text, meta, str(path), decoded.encoding)
-                (report.duplicates if done.duplicate else report.imported).append(done)
+                try:
+                    done = importer.store(decoded.text, meta, str(path), decoded.encoding)
+                except EngineError as exc:
+                    report.failed.append((str(path), str(exc)))
+                else:
+                    (report.duplicates if done.duplicate else report.imported).append(done)
         if progress is not None:
             progress(n + 1, len(files))
     return report
@@ -297,8 +311,12 @@ def import_texts(
         if not text.strip():
             report.failed.append((source, "the pasted text is empty."))
         else:
-            done = importer.store(text, meta, source, None)
-            (report.duplicates if done.duplicate else report.imported).append(done)
+            try:
+                done = importer.store(text, meta, source, None)
+            except EngineError as exc:
+                report.failed.append((source, str(exc)))
+            else:
+                (report.duplicates if done.duplicate else report.imported).append(done)
         if progress is not None:
             progress(n + 1, len(texts))
     return report

@@ -118,3 +118,21 @@ def test_import_paths_reports_bad_files_and_keeps_going(
 def test_empty_pasted_text_is_refused(db: Database, extractor) -> None:
     with pytest.raises(ServiceError, match="empty"):
         import_text(db, "  \n ", extractor=extractor)
+
+
+def test_engine_failure_on_one_article_is_reported_and_the_rest_imported(
+    db: Database, extractor
+) -> None:
+    def flaky(text: str, language: str | None) -> Extraction:
+        if "عطل" in text:
+            raise RuntimeError("lexicon missing\nsecond line")
+        return extractor(text, language)
+
+    report = import_texts(
+        db, [("أ: عطل", ArticleMeta()), ("ب: سليم", ArticleMeta())], extractor=flaky
+    )
+    assert len(report.imported) == 1
+    assert report.failed == [
+        ("pasted text", "the extraction engine failed on pasted text: lexicon missing")
+    ]
+    assert _counts(db) == (1, 1)

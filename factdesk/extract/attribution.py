@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factdesk.extract.cues import CueLexicon, bare, cues, tokens, without_prefix
+from factdesk.extract.cues import bare, cues, tokens, without_prefix
 
 _MAX_SUBJECT = 8
-_EN_PRONOUNS = frozenset("he she they it we i you who which".split())
+_EN_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "which"])
 _EN_STOP = frozenset(
-    "that on in at to during when after before while as for from with by about of and but "
-    "earlier later today yesterday also again then told this last on monday".split()
+    (
+        "that on in at to during when after before while as for from with by about of and but "
+        "earlier later today yesterday also again then told this last monday"
+    ).split()
 )
 _LATIN_NAME = re.compile(r"[A-Z][\w.'’\-]*")
 
@@ -56,13 +58,15 @@ def find_cues(x: str, start: int, end: int) -> list[Cue]:
     return out
 
 
-def _lexicon_name(words: list[str], table: dict[str, str], max_words: int) -> tuple[int, str] | None:
+def _lexicon_name(
+    words: list[str], table: dict[str, str], max_words: int
+) -> tuple[int, str] | None:
     """Longest run of `words` from the first one that names a lexicon entry."""
     for n in range(min(max_words, len(words)), 0, -1):
         phrase = " ".join(words[:n]).casefold()
         hit = table.get(phrase) or (
             table.get(phrase[2:]) if phrase.startswith("ال") else None
-        ) or without_prefix(phrase, table) and table[without_prefix(phrase, table)]
+        ) or (without_prefix(phrase, table) and table[without_prefix(phrase, table)])
         if hit:
             return n, hit
     return None
@@ -81,7 +85,8 @@ def classify(phrase_words: list[str]) -> Mention | None:
     first = words[0].casefold()
     # an outlet noun: صحيفة …، وكالة …، the newspaper …
     noun = without_prefix(first, lx.outlet_nouns)
-    if noun is not None or first in ("the",) and len(words) > 1 and words[1].casefold() in lx.outlet_nouns:
+    the_noun = first == "the" and len(words) > 1 and words[1].casefold() in lx.outlet_nouns
+    if noun is not None or the_noun:
         rest = words[1:] if noun is not None else words[2:]
         if not rest:
             return None
@@ -140,7 +145,7 @@ def subject_after(x: str, start: int, end: int) -> list[str]:
     lx = cues()
     out: list[str] = []
     in_title = False
-    for s, _e, tok in tokens(x, start, end)[: _MAX_SUBJECT + 3]:
+    for _s, _e, tok in tokens(x, start, end)[: _MAX_SUBJECT + 3]:
         if in_title or (
             tok[0] in "\"«“„" and out and without_prefix(out[-1].casefold(), lx.outlet_nouns)
         ):
@@ -269,10 +274,14 @@ def source_in(x: str, start: int, end: int, skip: list[tuple[int, int]],
         if not words:
             continue
         head = words[0].casefold()
-        if head in lx.outlet_nouns or head in ("the",) or _lexicon_name(
-            words, lx.outlet_of, lx.max_outlet_words
-        ):
-            mention = classify(words if head != "the" else words[1:])
+        if head == "the":
+            words = words[1:]
+            head = words[0].casefold() if words else ""
+        known = _lexicon_name(words, lx.outlet_of, lx.max_outlet_words)
+        if known:
+            return Mention(" ".join(words[: known[0]]), "outlet", known[1])
+        if head in lx.outlet_nouns:
+            mention = classify(words)
             if mention and mention.kind == "outlet" and mention.name:
                 return mention
     return _marker_source(x, start, end, outside)

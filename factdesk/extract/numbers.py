@@ -113,7 +113,7 @@ def _lex() -> _Lex:
         rf"|(?<![\w-])(?P<dual>{_AR_CLITIC}(?:{dual_units}))(?!\w)"
         rf"|(?<![\w-])(?P<half>{_AR_CLITIC}(?:نصف|ربع)\s+(?:ال)?(?:{duration_units}))(?!\w)"
         rf"|(?<![\w-])(?P<unithalf>{_AR_CLITIC}(?:{duration_units})\s+و(?:نصف|ربع))(?!\w)"
-        rf"|(?<![A-Za-z0-9_.,/:])(?<![^\W\d_]-)(?P<num>{digits})(?![\d,]\d|\.\d|:\d|/\d)"
+        rf"|(?<![A-Za-z0-9_.,/:])(?<![^\W\d_]-)(?P<num>{digits})(?!\d|[,.:/]\d)"
         rf"|(?<![\w-])(?P<ar>{_AR_CLITIC}(?:{ar_words})(?:\s+و?(?:{ar_words}))*)(?!\w)"
         rf"|(?<![\w-])(?P<en>(?:{en_words})(?:(?:\s+|-)(?:and\s+)?(?:{en_words}))*)(?!\w)",
         re.IGNORECASE,
@@ -152,7 +152,9 @@ def _lex() -> _Lex:
         forms = alternation(list(lexicon.words("labels.txt", section)))
         return re.compile(rf"(?:^|(?<=[\s(]))[وفبلك]?(?:{forms})\s*$", re.IGNORECASE)
 
-    months = alternation(list(lexicon.words("months.txt", "ar") | lexicon.words("months.txt", "en")))
+    months = alternation(
+        list(lexicon.words("months.txt", "ar") | lexicon.words("months.txt", "en"))
+    )
     time_after_forms = alternation(list(lexicon.words("labels.txt", "time_after")))
     stop_ar = lexicon.words("stopwords.ar.txt") | lexicon.words("months.txt")
     return _Lex(
@@ -188,10 +190,12 @@ def _lex() -> _Lex:
         },
         stop_ar=stop_ar,
         stop_en=frozenset(
-            "of in the and to for on at by with from a an was were is are be been has have had "
-            "will would could should may might more than less per cent percent each every "
-            "this that these those its their his her who which said says after before since "
-            "over under about into as or but not than".split()
+            (
+                "of in the and to for on at by with from a an was were is are be been has "
+                "have had will would could should may might more than less per cent percent "
+                "each every this that these those its their his her who which said says after "
+                "before since over under about into as or but not"
+            ).split()
         ),
         currency_qualified=currency_qualified,
         currency_code=currency_code,
@@ -199,8 +203,10 @@ def _lex() -> _Lex:
 
 
 _EN_PLURAL_IRREGULAR = frozenset(
-    "people children men women police staff personnel troops cattle sheep fish aircraft "
-    "deer feet teeth mice".split()
+    (
+        "people children men women police staff personnel troops cattle sheep fish aircraft "
+        "deer feet teeth mice"
+    ).split()
 )
 
 
@@ -262,7 +268,7 @@ def find_numbers(x: str) -> list[NumberMatch]:
     mi = 0
     last_end = 0
     for m in lx.core.finditer(x):
-        s, e = m.start(), m.end()
+        s = m.start()
         if s < last_end:
             continue
         while mi < len(masked) and masked[mi][1] <= s:

@@ -143,7 +143,7 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
     lx = cues()
     out: list[_Item] = []
     for k, c in enumerate(all_cues):
-        ss, se = doc.sent_of(c.start)
+        _ss, se = doc.sent_of(c.start)
         nxt = all_cues[k + 1].start if k + 1 < len(all_cues) else len(x)
         limit = min(se, nxt)
         comp = None
@@ -295,13 +295,14 @@ _EN_THAT_TIME = re.compile(
 
 def _subject(x: str, cue: Cue, clause_start: int, stop: int) -> list[str]:
     """The cue's subject: after the verb first in Arabic, before it first in English."""
-    after = (lambda: attr.subject_after(x, cue.end, stop))
-    before = (lambda: attr.subject_before(x, clause_start, cue.start))
     if cue.arabic:
-        return after() or before()
+        return attr.subject_after(x, cue.end, stop) or attr.subject_before(
+            x, clause_start, cue.start
+        )
+    before = attr.subject_before(x, clause_start, cue.start)
     if cue.form in _EN_OBJECT_VERBS:
-        return before()
-    return before() or after()
+        return before
+    return before or attr.subject_after(x, cue.end, stop)
 
 
 def _role_words(subject: list[str]) -> set[str]:
@@ -336,9 +337,8 @@ def _number_attribution(doc: _Doc, items: list[_Item], pos: int):
         return speaker, source
     # a sentence that carries a reported statement on (same paragraph, nothing new said)
     prev = [it for it in items if it.start < pos and doc.para_of(it.start) == para]
-    if prev and prev[-1].kind == "statement":
-        if not attr.find_cues(doc.x, ss, se):
-            return prev[-1].speaker, prev[-1].source
+    if prev and prev[-1].kind == "statement" and not attr.find_cues(doc.x, ss, se):
+        return prev[-1].speaker, prev[-1].source
     return None, None
 
 

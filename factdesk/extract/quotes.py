@@ -131,9 +131,7 @@ def _preceded_by_title_noun(text: str, open_idx: int, para_start: int) -> bool:
     m = _LAST_WORDS.search(text, max(para_start, open_idx - 40), open_idx)
     if not m:
         return False
-    for w in (m.group(2), m.group(1)):
-        if not w:
-            continue
+    for w in (m.group(2) or m.group(1),):
         w = w.strip("(،,:ـ").rstrip("ـ")
         cands = {w, w.casefold()}
         for p in _PREFIXES:

@@ -1,1 +1,1 @@
-"""Text layer: decoding bytes, Arabic folding with an offset map, sentence splitting. No Qt, no DB."""
+"""Text layer: decoding, Arabic folding with an offset map, sentences. No Qt, no DB."""

@@ -76,16 +76,12 @@ def sentence_spans(
     for ps, pe in paragraphs:
         s = ps
         for m in _END.finditer(text, ps, pe):
-            if inside(m.start()):
-                # a period that ends the quotation itself still ends the sentence
-                after = m.end()
-                if m.group("close") and not inside(after - 1):
-                    pass
-                else:
-                    continue
-            if text[m.start()] == "." and m.end() - m.start() == 1 + len(m.group("close")):
-                if _is_abbreviation(text, m.start(), ps):
-                    continue
+            # a period inside a quotation ends a sentence only where the quotation ends
+            if inside(m.start()) and not (m.group("close") and not inside(m.end() - 1)):
+                continue
+            single_dot = m.end() - m.start() == 1 + len(m.group("close"))
+            if text[m.start()] == "." and single_dot and _is_abbreviation(text, m.start(), ps):
+                continue
             e = m.end()
             if e > s:
                 out.append((s, e))

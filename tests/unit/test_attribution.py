@@ -1,0 +1,88 @@
+"""Speaker and source rules, each on a small text of its own (no story from the seed)."""
+
+from factdesk.extract import extract
+from factdesk.extract.evaluate import names_match
+
+
+def only(text: str, kind: str):
+    items = extract(text).of_kind(kind)
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_verb_subject_order_with_title():
+    q = only('وقال وزير المالية المصري أحمد كوجك: "سنخفض العجز هذا العام بشكل كبير".', "quote")
+    assert names_match(q.speaker, ["كوجك"])
+
+
+def test_apposition_after_the_name():
+    s = only("وأفاد سامح شكري، وزير الخارجية، أن المحادثات كانت مثمرة للغاية.", "statement")
+    assert names_match(s.speaker, ["شكري"])
+    assert s.text == "المحادثات كانت مثمرة للغاية"
+
+
+def test_speaker_named_after_the_quote():
+    q = only("«لن نسمح بانهيار العملة مهما كلف الأمر»، قال محافظ البنك المركزي حسن عبد الله.",
+             "quote")
+    assert names_match(q.speaker, ["عبد الله"])
+
+
+def test_dropped_subject_carries_the_last_speaker():
+    r = extract(
+        'قال رئيس الوزراء مصطفى مدبولي إن الأسعار ستستقر. وأضاف: "نحن نتابع الأسواق يوميا".'
+    )
+    (q,) = r.of_kind("quote")
+    assert names_match(q.speaker, ["مدبولي"])
+
+
+def test_outlet_as_subject_is_the_source_not_the_speaker():
+    s = only("وذكرت وكالة رويترز أن الشركة ستغلق مصنعين في العام المقبل.", "statement")
+    assert s.speaker is None
+    assert names_match(s.source, ["رويترز", "Reuters"])
+
+
+def test_platform_is_the_source_and_a_generic_mention_points_back():
+    r = extract(
+        'كتب الوزير خالد العنزي على منصة إكس: "الخدمة ستعود خلال ساعات قليلة". '
+        'ثم كتب على المنصة نفسها: "نعتذر لجميع المتضررين من الانقطاع".'
+    )
+    q1, q2 = r.of_kind("quote")
+    assert names_match(q1.source, ["إكس", "X"]) and names_match(q2.source, ["إكس", "X"])
+    assert names_match(q2.speaker, ["العنزي"])
+
+
+def test_english_speaker_after_quote_and_pronoun_carry_over():
+    r = extract(
+        "“We will not raise income tax,” said Rachel Reeves, the chancellor. "
+        "“This budget is about growth,” she added."
+    )
+    q1, q2 = r.of_kind("quote")
+    assert names_match(q1.speaker, ["Reeves"]) and names_match(q2.speaker, ["Reeves"])
+
+
+def test_english_told_outlet_is_a_source():
+    s = only("The minister told Reuters that talks would resume next week.", "statement")
+    assert names_match(s.source, ["Reuters"])
+
+
+def test_numbers_take_the_speaker_of_their_statement():
+    r = extract("وأوضح المتحدث باسم الوزارة أحمد ناصر أن الحريق أتى على نحو 30 منزلا.")
+    (n,) = r.of_kind("numeric")
+    assert names_match(n.speaker, ["ناصر"])
+    assert n.text == "نحو 30 منزلا" and n.approx
+
+
+def test_narration_numbers_have_no_speaker():
+    (n,) = extract("وصل الرئيس إلى المدينة بعد رحلة استغرقت ثلاث ساعات.").of_kind("numeric")
+    assert n.speaker is None and n.source is None
+
+
+def test_variants_of_one_name_are_one_entity():
+    r = extract(
+        'قال الرئيس الأمريكي دونالد ترامب: "سنعلن القرار قريبا جدا". '
+        'وقال ترامب إن الاجتماع كان جيدا.'
+    )
+    people = [e for e in r.entities if e.kind == "person"]
+    assert len(people) == 1
+    assert people[0].name == "دونالد ترامب" and "ترامب" in people[0].aliases
+    assert {c.speaker for c in r.claims if c.kind != "numeric"} == {"دونالد ترامب"}

@@ -176,6 +176,15 @@ def subject_after(x: str, start: int, end: int) -> list[str]:
             break
         if b.isascii() and not out and low not in ("the", "a") and not _LATIN_NAME.fullmatch(b):
             break
+        if (
+            out
+            and not b.isascii()
+            and not b.startswith(("ال", "ب", "ل"))
+            and out[-1].startswith("ال")
+            and out[-1] not in lx.titles
+            and b.casefold() not in lx.given
+        ):
+            break  # «أكد المجتمعون ضرورة …»: the object begins, the subject has ended
         out.append(b)
         if len(out) >= _MAX_SUBJECT or tok[-1] in "،,:؛;.":
             break
@@ -195,7 +204,10 @@ def subject_before(x: str, clause_start: int, cue_start: int) -> list[str]:
     # an apposition: "Jane Doe, the finance minister, said": prefer the name before the comma
     chunk = x[clause_start:cue_start]
     parts = [p.strip() for p in re.split(r"[,،]", chunk) if p.strip()]
-    if len(parts) >= 2 and parts[-1].split()[0].casefold() in ("the", "a", "an"):
+    named = [p for p in parts if has_given_name(p.split()) and len(p.split()) <= 5]
+    if len(parts) >= 2 and named:
+        words = [bare(t) for t in named[-1].split()]
+    elif len(parts) >= 2 and parts[-1].split()[0].casefold() in ("the", "a", "an"):
         words = [bare(t) for t in parts[-2].split()][-_MAX_SUBJECT:]
     elif len(parts) >= 1:
         words = [bare(t) for t in parts[-1].split()][-_MAX_SUBJECT:]
@@ -337,3 +349,36 @@ def role_head(words: list[str]) -> str:
     w = words[-1] if words[0].isascii() else words[0]
     w = w.casefold()
     return w[2:] if w.startswith("ال") else w
+
+
+def has_given_name(words: list[str]) -> bool:
+    lx = cues()
+    folded = [bare(w).casefold() for w in words]
+    return any(
+        (w in lx.given and not w.startswith("ال"))
+        or (i + 1 < len(folded) and f"{w} {folded[i + 1]}" in lx.given_pairs)
+        for i, w in enumerate(folded)
+    )
+
+
+def name_in_subject_position(x: str, start: int, end: int) -> list[str]:
+    """A given-name-led name in the first words of x[start:end] (the sentence's subject)."""
+    lx = cues()
+    toks = tokens(x, start, end)[:5]
+    for i, (_s, _e, tok) in enumerate(toks):
+        b = bare(tok)
+        low = b.casefold()
+        pair = f"{low} {bare(toks[i + 1][2]).casefold()}" if i + 1 < len(toks) else ""
+        if (low in lx.given and not low.startswith("ال")) or pair in lx.given_pairs:
+            words: list[str] = []
+            for _s2, _e2, t in tokens(x, toks[i][0], end)[:5]:
+                w = bare(t)
+                if not w or without_prefix(w, lx.stop) is not None or w.casefold() in _EN_STOP:
+                    break
+                if w.isascii() and not _LATIN_NAME.fullmatch(w):
+                    break
+                words.append(w)
+                if t[-1] in "،,:؛;.":
+                    break
+            return words
+    return []

@@ -142,20 +142,20 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
     x = doc.x
     lx = cues()
     out: list[_Item] = []
+    used: set[int] = set()
     for k, c in enumerate(all_cues):
         _ss, se = doc.sent_of(c.start)
-        nxt = all_cues[k + 1].start if k + 1 < len(all_cues) else len(x)
-        limit = min(se, nxt)
         comp = None
-        for m in lx.complementiser.finditer(x, c.end, limit):
+        for m in lx.complementiser.finditer(x, c.end, se):
             if (m.group("c") is not None) != c.arabic or doc.in_quote(m.start()):
                 continue
             comp = m
             break
-        if comp is None:
-            continue
+        if comp is None or comp.start() in used:
+            continue  # "said in a post on X that": one statement, the earliest cue
         if len(tokens(x, c.end, comp.start())) > _MAX_STATEMENT_GAP:
             continue
+        used.add(comp.start())
         if comp.group("en") and _EN_THAT_TIME.match(x, comp.end()):
             continue  # "responded that evening": a demonstrative, not a complementiser
         start = comp.end()
@@ -168,6 +168,8 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
         for c2 in all_cues[k + 1:]:
             if c2.start >= se:
                 break
+            if c2.start < start:
+                continue  # a cue-like word before this complementiser ("said in a post on X")
             m2 = lx.complementiser.search(x, c2.end, se)
             if m2 and len(tokens(x, c2.end, m2.start())) <= _MAX_STATEMENT_GAP:
                 end = c2.start
@@ -204,7 +206,7 @@ def _cue_before(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
 
 def _cue_after(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
     _ss, se = doc.sent_of(it.open)
-    head = tokens(doc.x, it.close + 1, min(se + 1, it.close + 120))[:4]
+    head = tokens(doc.x, it.close + 1, min(se + 1, it.close + 160))[:12]
     for c in all_cues:
         if c.start <= it.close:
             continue
@@ -251,6 +253,7 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
                 )
                 if src and src.kind != "person" and who and who.kind == "person":
                     source, speaker, explicit = src, who, True
+                    history.append((_role_words(_following(x, cue.end)), who))
                     subject = []
         continues = False
         if subject and attr.is_anaphoric(subject):
@@ -264,7 +267,7 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
             mention = attr.classify(subject)
             if mention is not None and mention.kind == "person":
                 speaker, explicit = mention, True
-                history.append((_role_words(subject), mention))
+                history.append((_role_words(subject + _following(x, cue.end)), mention))
             elif mention is not None:
                 source, explicit = mention, True
         skip = doc.quote_spans
@@ -273,6 +276,13 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
         if speaker is None and source is None and cue is not None:
             speaker = attr.marker_speaker(x, ss, se, skip)
             explicit = speaker is not None
+        if not explicit and (cue is None or not subject):
+            # «وقال:»، "he told AFP": the person named as the subject of this sentence or of an
+            # earlier one in the paragraph, before the speaker carried over from before
+            named = _named_in_paragraph(doc, para, it.open if it.kind == "quote" else it.anchor)
+            if named is not None and named != current:
+                speaker, explicit = named, True
+                history.append((_role_words(_following(x, doc.sent_of(it.anchor)[0])), named))
         if not explicit:
             speaker = current
             if source is None and para == source_para:
@@ -303,6 +313,26 @@ def _subject(x: str, cue: Cue, clause_start: int, stop: int) -> list[str]:
     if cue.form in _EN_OBJECT_VERBS:
         return before
     return before or attr.subject_after(x, cue.end, stop)
+
+
+def _following(x: str, pos: int) -> list[str]:
+    """Words after a name, where its apposition stands: «…، رئيس مجلس الوزراء،»."""
+    return [bare(t) for _s, _e, t in tokens(x, pos, min(len(x), pos + 200))[:14]]
+
+
+def _named_in_paragraph(doc: _Doc, para: int, pos: int) -> Mention | None:
+    """The latest sentence of the paragraph (up to `pos`) whose subject is a named person."""
+    ps = doc.paras[para][0]
+    k = max(0, bisect_right(doc.sent_starts, pos) - 1)
+    while k >= 0 and doc.sents[k][0] >= ps:
+        ss, se = doc.sents[k]
+        words = attr.name_in_subject_position(doc.x, ss, min(se, pos))
+        if words:
+            m = attr.classify(words)
+            if m is not None and m.kind == "person":
+                return m
+        k -= 1
+    return None
 
 
 def _role_words(subject: list[str]) -> set[str]:

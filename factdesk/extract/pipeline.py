@@ -222,7 +222,8 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
     current_source: Mention | None = None
     source_para = -1
     last_platform: Mention | None = None
-    history: list[tuple[set[str], Mention]] = []  # every explicit subject, with its words
+    # every named person so far, with the words around the name (its apposition), for «المصدر»
+    history: list[tuple[int, set[str], Mention, Mention | None]] = _marker_people(doc)
     for it in items:
         para = doc.para_of(it.anchor)
         ss, se = doc.sent_of(it.anchor)
@@ -253,21 +254,25 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
                 )
                 if src and src.kind != "person" and who and who.kind == "person":
                     source, speaker, explicit = src, who, True
-                    history.append((_role_words(_following(x, cue.end)), who))
+                    history.append((it.anchor, _role_words(_following(x, cue.end)), who, src))
                     subject = []
         continues = False
         if subject and attr.is_anaphoric(subject):
             head = attr.role_head(subject)
-            for words, earlier in reversed(history):
-                if head in words:
+            for pos, words, earlier, earlier_source in reversed(history):
+                if pos < it.anchor and head in words:
                     speaker, explicit, subject = earlier, True, []
-                    continues = earlier == current
+                    continues = True
+                    if earlier != current:
+                        current_source = earlier_source
                     break
         if subject:
             mention = attr.classify(subject)
             if mention is not None and mention.kind == "person":
                 speaker, explicit = mention, True
-                history.append((_role_words(subject + _following(x, cue.end)), mention))
+                history.append(
+                    (it.anchor, _role_words(subject + _following(x, cue.end)), mention, None)
+                )
             elif mention is not None:
                 source, explicit = mention, True
         skip = doc.quote_spans
@@ -282,7 +287,8 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
             named = _named_in_paragraph(doc, para, it.open if it.kind == "quote" else it.anchor)
             if named is not None and named != current:
                 speaker, explicit = named, True
-                history.append((_role_words(_following(x, doc.sent_of(it.anchor)[0])), named))
+                words = _role_words(_following(x, doc.sent_of(it.anchor)[0]))
+                history.append((it.anchor, words, named, None))
         if not explicit:
             speaker = current
             if source is None and para == source_para:
@@ -313,6 +319,24 @@ def _subject(x: str, cue: Cue, clause_start: int, stop: int) -> list[str]:
     if cue.form in _EN_OBJECT_VERBS:
         return before
     return before or attr.subject_after(x, cue.end, stop)
+
+
+def _marker_people(doc: _Doc) -> list[tuple[int, set[str], Mention, Mention | None]]:
+    """People named by «نقلا عن مصدر قضائي», "according to officials": antecedents too."""
+    lx = cues()
+    out = []
+    for m in lx.marker.finditer(doc.x):
+        if doc.in_quote(m.start()):
+            continue
+        ss, se = doc.sent_of(m.start())
+        words = attr.subject_after(doc.x, m.end(), se)
+        if words and words[0].startswith("ل") and not words[0].startswith("ال"):
+            words[0] = words[0][1:]
+        mention = attr.classify(words) if words else None
+        if mention is not None and mention.kind == "person":
+            source = attr.source_in(doc.x, ss, se, doc.quote_spans, None, markers_only=True)
+            out.append((m.start(), _role_words(words), mention, source))
+    return out
 
 
 def _following(x: str, pos: int) -> list[str]:

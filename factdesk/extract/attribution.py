@@ -28,6 +28,11 @@ _EN_STOP = frozenset(
     ).split()
 )
 _LATIN_NAME = re.compile(r"[A-Z][\w.'’\-]*")
+_PLATFORM_PREP = re.compile(r"(?:علي|عبر|في|on|via)\s*(?:ال)?$|حساب\w*\s+(?:علي|في)\s*$")
+_ON_NAME = re.compile(r"(?<![\w])(?:علي|عبر|on|via)\s+(\S+(?:\s+\S+){0,2})")
+_TO_OUTLET = re.compile(
+    r"(?<![\w])(?:ل|لـ|told|to|with|في مقابلة مع|في حديث ل|في تصريح ل)\s*(?P<w>(?:\S+\s*){1,4})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +150,7 @@ def subject_after(x: str, start: int, end: int) -> list[str]:
     lx = cues()
     out: list[str] = []
     in_title = False
-    for _s, _e, tok in tokens(x, start, end)[: _MAX_SUBJECT + 3]:
+    for _s, _e, tok in tokens(x, start, min(end, start + 240))[: _MAX_SUBJECT + 3]:
         if in_title or (
             tok[0] in "\"«“„" and out and without_prefix(out[-1].casefold(), lx.outlet_nouns)
         ):
@@ -195,6 +200,7 @@ def subject_after(x: str, start: int, end: int) -> list[str]:
 
 def subject_before(x: str, clause_start: int, cue_start: int) -> list[str]:
     """Words of the subject just before a cue verb ("Smith said", «ترامب قال»)."""
+    clause_start = max(clause_start, cue_start - 240)
     words = [bare(t) for _s, _e, t in tokens(x, clause_start, cue_start)][-_MAX_SUBJECT:]
     words = [w for w in words if w]
     if not words:
@@ -253,7 +259,7 @@ def source_in(x: str, start: int, end: int, skip: list[tuple[int, int]],
         if not outside(m.start()):
             continue
         before = x[max(start, m.start() - 12):m.start()]
-        if not re.search(r"(?:علي|عبر|في|on|via)\s*(?:ال)?$|حساب\w*\s+(?:علي|في)\s*$", before):
+        if not _PLATFORM_PREP.search(before):
             continue
         after = [bare(t) for _s, _e, t in tokens(x, m.end(), min(end, m.end() + 60))][:4]
         after = [w for w in after if w]
@@ -266,20 +272,16 @@ def source_in(x: str, start: int, end: int, skip: list[tuple[int, int]],
         if last_platform is not None:
             return last_platform  # «على الشبكة الاجتماعية التي يملكها»
     # «على إكس», "on X", "wrote on Truth Social"
-    for m in re.finditer(r"(?<![\w])(?:علي|عبر|on|via)\s+(\S+(?:\s+\S+){0,2})", x[:end]):
-        if m.start() < start or not outside(m.start()):
+    for m in _ON_NAME.finditer(x, start, end):
+        if not outside(m.start()):
             continue
         words = [bare(w) for w in m.group(1).split()]
         known = _lexicon_name([w for w in words if w], lx.platform_of, lx.max_outlet_words)
         if known:
             return Mention(" ".join(words[: known[0]]), "platform", known[1])
     # لـ + outlet («قال لوكالة رويترز»), told / in an interview with + outlet
-    for m in re.finditer(
-        r"(?<![\w])(?:ل|لـ|told|to|with|في مقابلة مع|في حديث ل|في تصريح ل)\s*"
-        r"(?P<w>(?:\S+\s*){1,4})",
-        x[:end],
-    ):
-        if m.start() < start or not outside(m.start()):
+    for m in _TO_OUTLET.finditer(x, start, end):
+        if not outside(m.start()):
             continue
         words = [bare(w) for w in m.group("w").split()]
         words = [w for w in words if w]

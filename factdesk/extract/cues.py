@@ -46,8 +46,7 @@ def cues() -> CueLexicon:
     en_forms = [f for f in section_of if f.isascii()]
     verb = re.compile(
         rf"(?<![\w-])(?:[وف])?(?P<ar>{alternation(ar_forms)})(?![\w-])"
-        rf"|\b(?P<en>{alternation(en_forms)})\b",
-        re.IGNORECASE,
+        rf"|\b(?P<en>(?i:{alternation(en_forms)}))\b",
     )
     comp_ar = lexicon.words("complementisers.txt", "ar")
     complementiser = re.compile(

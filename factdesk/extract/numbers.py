@@ -93,6 +93,8 @@ def _lex() -> _Lex:
     unit_of: dict[str, tuple[str, str]] = {}
     for section in ("duration", "dual", "percent", "measure"):
         for form, canon in _forms("units.txt", section).items():
+            if section == "dual" and form == lexicon.match_form(canon):
+                continue  # a dual row's first field names the unit; it is not a dual form
             unit_of.setdefault(form.casefold(), (section, canon))
     currency_code: dict[str, str] = {}
     for section in ("default", "dinar"):
@@ -107,16 +109,20 @@ def _lex() -> _Lex:
     symbols = r"US\$|[$€£¥]"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:\.\d+)?"
 
+    arabic_word = (
+        rf"(?P<dual>{_AR_CLITIC}(?:{dual_units}))(?!\w)"
+        rf"|(?P<half>{_AR_CLITIC}(?:نصف|ربع)\s+(?:ال)?(?:{duration_units}))(?!\w)"
+        rf"|(?P<unithalf>{_AR_CLITIC}(?:{duration_units})\s+و(?:نصف|ربع))(?!\w)"
+        rf"|(?P<ar>{_AR_CLITIC}(?:{ar_words})(?:\s+و?(?:{ar_words}))*)(?!\w)"
+    )
+    # Each branch opens with a one-character test, so most positions fail at once.
     core = re.compile(
-        rf"(?P<money>(?P<sym>{symbols})\s?(?P<mnum>{digits})"
-        rf"(?:\s?(?P<msc>{en_scale_words})\b)?)"
-        rf"|(?<![\w-])(?P<dual>{_AR_CLITIC}(?:{dual_units}))(?!\w)"
-        rf"|(?<![\w-])(?P<half>{_AR_CLITIC}(?:نصف|ربع)\s+(?:ال)?(?:{duration_units}))(?!\w)"
-        rf"|(?<![\w-])(?P<unithalf>{_AR_CLITIC}(?:{duration_units})\s+و(?:نصف|ربع))(?!\w)"
-        rf"|(?<![A-Za-z0-9_.,/:])(?<![^\W\d_]-)(?P<num>{digits})(?!\d|[,.:/]\d)"
-        rf"|(?<![\w-])(?P<ar>{_AR_CLITIC}(?:{ar_words})(?:\s+و?(?:{ar_words}))*)(?!\w)"
-        rf"|(?<![\w-])(?P<en>(?:{en_words})(?:(?:\s+|-)(?:and\s+)?(?:{en_words}))*)(?!\w)",
-        re.IGNORECASE,
+        rf"(?=[$€£¥U])(?P<money>(?P<sym>{symbols})\s?(?P<mnum>{digits})"
+        rf"(?:\s?(?P<msc>(?i:{en_scale_words}))\b)?)"
+        rf"|(?=\d)(?<![A-Za-z0-9_.,/:])(?<![^\W\d_]-)(?P<num>{digits})(?!\d|[,.:/]\d)"
+        rf"|(?=[\u0621-\u064a])(?<![\w-])(?:{arabic_word})"
+        rf"|(?=[A-Za-z])(?<![\w-])"
+        rf"(?P<en>(?i:(?:{en_words})(?:(?:\s+|-)(?:and\s+)?(?:{en_words}))*))(?!\w)"
     )
     scale_after = re.compile(
         rf"\s?(?P<w>(?:{alternation([f for f, (s, _) in ar_value.items() if s == 'scale'])})"
@@ -177,9 +183,9 @@ def _lex() -> _Lex:
         month_near_before=re.compile(rf"(?:{months})\s*(?:من\s+)?$", re.IGNORECASE),
         month_near_after=re.compile(rf"\s*(?:من\s+)?(?:شهر\s+)?(?:{months})(?!\w)", re.I),
         masks=re.compile(
-            r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<![\w.])(?:\+|00)\d[\d \-]{7,}\d"
-            r"|(?<![\w.])\d{2,4}[ \-]\d{3,4}[ \-]\d{3,4}(?![\w])"
-            r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}"
+            r"(?=[+0])(?<![\w.])(?:\+|00)\d[\d \-]{7,}\d"
+            r"|(?=\d)(?<![\w.])\d{2,4}[ \-]\d{3,4}[ \-]\d{3,4}(?![\w])"
+            r"|(?=\d)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}"
         ),
         next_token=re.compile(r"\s+(?P<t>[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*)(?!\d)"),
         ar_value=ar_value,
@@ -201,6 +207,8 @@ def _lex() -> _Lex:
         currency_code=currency_code,
     )
 
+
+_LINKS = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _EN_PLURAL_IRREGULAR = frozenset(
     (
@@ -264,6 +272,8 @@ def find_numbers(x: str) -> list[NumberMatch]:
     """Every numeric claim in folded text `x`, in order, without overlaps."""
     lx = _lex()
     masked = [(m.start(), m.end()) for m in lx.masks.finditer(x)]
+    if "@" in x or "http" in x or "www." in x:
+        masked = sorted(masked + [(m.start(), m.end()) for m in _LINKS.finditer(x)])
     out: list[NumberMatch] = []
     mi = 0
     last_end = 0

@@ -27,7 +27,7 @@ _MAX_STATEMENT_GAP = 30  # tokens between a cue verb and its complementiser
 
 
 def detect_language(x: str) -> str:
-    sample = x[:20000]
+    sample = x[:4000]
     ar = len(_ARABIC_LETTER.findall(sample))
     en = len(_LATIN_LETTER.findall(sample))
     return "ar" if ar >= en else "en"
@@ -105,8 +105,9 @@ def extract(text: str, language: str | None = None) -> Extraction:
                 sentence_end=se,
             )
         )
+    by_sentence: dict[tuple[int, int], tuple[Mention | None, Mention | None]] = {}
     for n in find_numbers(x):
-        speaker, source = _number_attribution(doc, items, n.start)
+        speaker, source = _number_attribution(doc, items, all_cues, n.start, by_sentence)
         s, e = folded.span(n.start, n.end)
         ss, se = folded.span(*doc.sent_of(n.start))
         claims.append(
@@ -374,7 +375,15 @@ def _clause_start(x: str, sentence_start: int, cue_start: int) -> int:
     return sentence_start + cut + 1 if cut >= 0 else sentence_start
 
 
-def _number_attribution(doc: _Doc, items: list[_Item], pos: int):
+def _number_attribution(
+    doc: _Doc,
+    items: list[_Item],
+    all_cues: list[Cue],
+    pos: int,
+    by_sentence: dict[tuple[int, int], tuple[Mention | None, Mention | None]],
+) -> tuple[Mention | None, Mention | None]:
+    """The quote or statement a number sits in; else its sentence's «بحسب X»; else a
+    statement the sentence carries on."""
     container = None
     for it in items:
         if it.start <= pos < it.end:
@@ -383,17 +392,24 @@ def _number_attribution(doc: _Doc, items: list[_Item], pos: int):
             break
     if container is not None:
         return container.speaker, container.source
-    ss, se = doc.sent_of(pos)
+    sent = doc.sent_of(pos)
+    if sent in by_sentence:
+        return by_sentence[sent]
+    ss, se = sent
     para = doc.para_of(pos)
     source = attr.source_in(doc.x, ss, se, doc.quote_spans, None, markers_only=True)
     speaker = attr.marker_speaker(doc.x, ss, se, doc.quote_spans)
+    found: tuple[Mention | None, Mention | None] = (None, None)
     if source or speaker:
-        return speaker, source
-    # a sentence that carries a reported statement on (same paragraph, nothing new said)
-    prev = [it for it in items if it.start < pos and doc.para_of(it.start) == para]
-    if prev and prev[-1].kind == "statement" and not attr.find_cues(doc.x, ss, se):
-        return prev[-1].speaker, prev[-1].source
-    return None, None
+        found = (speaker, source)
+    else:
+        # a sentence that carries a reported statement on (same paragraph, nothing new said)
+        prev = [it for it in items if it.start < pos and doc.para_of(it.start) == para]
+        own_cue = any(ss <= c.start < se for c in all_cues)
+        if prev and prev[-1].kind == "statement" and not own_cue:
+            found = (prev[-1].speaker, prev[-1].source)
+    by_sentence[sent] = found
+    return found
 
 
 __all__ = ["bare", "detect_language", "extract"]

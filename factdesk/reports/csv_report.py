@@ -14,7 +14,6 @@ import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -68,16 +67,24 @@ def _number(v: float | None) -> str:
     return repr(v)
 
 
-def _when(v: datetime | str | None) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, str):  # some drivers hand back text for SQLite timestamps
-        return v
-    return v.replace(microsecond=0).isoformat() + "Z"
+def _safe(col: Any) -> Any:
+    """The cell as text, with a formula trigger defused; done in SQL, where it costs ~nothing."""
+    val = func.coalesce(col, "")
+    return case((func.substr(val, 1, 1).in_(_DANGEROUS), literal("'") + val), else_=val)
+
+
+def _timestamp(col: Any, dialect: str) -> Any:
+    if dialect == "postgresql":
+        return func.to_char(col, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+    return func.strftime("%Y-%m-%dT%H:%M:%SZ", col)
 
 
 def report_query(db: Database, conn: Any, filters: ClaimFilter | None) -> Select[Any] | None:
-    """The report's SELECT (also used by the benchmark's raw-cursor baseline)."""
+    """The report's SELECT (also used by the benchmark's raw-cursor baseline).
+
+    Text cells arrive already defused and timestamps already formatted, so the Python side
+    only writes rows: the export stays close to the raw csv module's speed.
+    """
     latest_note = (
         select(notes.c.text)
         .where(notes.c.claim_id == claims.c.id)
@@ -109,22 +116,22 @@ def report_query(db: Database, conn: Any, filters: ClaimFilter | None) -> Select
     return (
         select(
             claims.c.id,
-            articles.c.title,
-            articles.c.outlet,
-            articles.c.url,
+            _safe(articles.c.title),
+            _safe(articles.c.outlet),
+            _safe(articles.c.url),
             claims.c.kind,
-            claims.c.text,
-            context,
+            _safe(claims.c.text),
+            _safe(context),
             claims.c.value,
             claims.c.value_to,
-            claims.c.unit,
-            speaker_t.c.name,
-            source_t.c.name,
-            statuses.c.label,
-            latest_note,
-            evidence_urls,
-            claims.c.updated_by,
-            claims.c.updated_at,
+            _safe(claims.c.unit),
+            _safe(speaker_t.c.name),
+            _safe(source_t.c.name),
+            _safe(statuses.c.label),
+            _safe(latest_note),
+            _safe(evidence_urls),
+            _safe(claims.c.updated_by),
+            _timestamp(claims.c.updated_at, db.dialect),
         )
         .select_from(
             claims.join(articles, articles.c.id == claims.c.article_id)
@@ -137,46 +144,16 @@ def report_query(db: Database, conn: Any, filters: ClaimFilter | None) -> Select
     )
 
 
-def _cells(row: Any) -> list[str]:
-    (
-        cid,
-        title,
-        outlet,
-        url,
-        kind,
-        text,
-        context,
-        value,
-        value_to,
-        unit,
-        speaker,
-        source,
-        status,
-        note,
-        ev,
-        by,
-        at,
-    ) = row
-    n = neutralise
-    return [
-        str(cid),
-        n(title or ""),
-        n(outlet or ""),
-        n(url or ""),
-        kind,
-        n(text or ""),
-        n(context or ""),
-        _number(value),
-        _number(value_to),
-        n(unit or ""),
-        n(speaker or ""),
-        n(source or ""),
-        n(status or ""),
-        n(note or ""),
-        n(ev or ""),
-        n(by or ""),
-        _when(at),
-    ]
+def _fix_numbers(rows: list[Any]) -> list[Any]:
+    """Write 40 rather than 40.0; anything else as it came."""
+    out = []
+    for r in rows:
+        v, v2 = r[7], r[8]
+        if (v is not None and v == v and v.is_integer()) or (v2 is not None and v2 == v2):
+            r = list(r)
+            r[7], r[8] = _number(v), _number(v2)
+        out.append(r)
+    return out
 
 
 def _describe(exc: OSError, out: Path) -> str:
@@ -223,7 +200,7 @@ def write_claims_csv(
             for batch in _rows(db, filters):
                 if cancelled is not None and cancelled():
                     raise ReportCancelled(f"export cancelled; {out} was not written")
-                writer.writerows(_cells(r) for r in batch)
+                writer.writerows(_fix_numbers(batch))
                 written += len(batch)
                 if progress is not None:
                     progress(written, total)

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import base64
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Integer,
     Select,
     and_,
+    column,
     exists,
     func,
     literal_column,
     select,
+    table,
     text,
     tuple_,
 )
@@ -47,6 +50,7 @@ SORTS = ("id", "-id", "updated", "-updated", "article")
 MAX_PAGE = 1000
 
 speaker_t = entities.alias("speaker")
+_FTS = table("claims_fts", column("rowid", Integer))
 source_t = entities.alias("source")
 
 
@@ -286,11 +290,25 @@ def list_claims(
     filters = filters or ClaimFilter()
     limit = max(1, min(limit, MAX_PAGE))
     cols, desc = _sort_columns(sort)
+    # SQLite, search, id order: walk the FTS index in rowid order and join the rows, so a
+    # page stops after `limit` hits (0.1 ms) instead of collecting every hit first (6+ ms).
+    fts_driven = (
+        db.is_sqlite and bool(filters.search and filters.search.strip()) and (sort in ("id", "-id"))
+    )
     with db.read() as conn:
-        cond = _conditions(conn, filters, db.dialect)
+        base = replace(filters, search=None) if fts_driven else filters
+        cond = _conditions(conn, base, db.dialect)
         if cond is None:
             return Page([], None)
         stmt = _row_select().where(*cond)
+        if fts_driven:
+            q = fts5_query(filters.search or "")
+            if q is None:
+                raise ServiceError("the search has no words in it")
+            stmt = stmt.join(_FTS, _FTS.c.rowid == claims.c.id).where(
+                literal_column("claims_fts").op("MATCH")(q)
+            )
+            cols = [_FTS.c.rowid]
         if after:
             key = _decode_cursor(after, cols)
             lhs = tuple_(*cols) if len(cols) > 1 else cols[0]
@@ -308,12 +326,21 @@ def list_claims(
     next_cursor = None
     if more and result:
         last = result[-1]._mapping
-        next_cursor = _encode_cursor([last[c.key] for c in cols])
+        next_cursor = _encode_cursor([last["id" if fts_driven else c.key] for c in cols])
     return Page(rows, next_cursor)
 
 
 def count_claims(db: Database, filters: ClaimFilter | None = None) -> int:
     filters = filters or ClaimFilter()
+    if db.is_sqlite and filters.search and filters == ClaimFilter(search=filters.search):
+        # a search alone counts inside the FTS index: no row of the (wide) claims table is read
+        q = fts5_query(filters.search)
+        if q is None:
+            raise ServiceError("the search has no words in it")
+        with db.read() as conn:
+            return conn.execute(
+                text("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH :q"), {"q": q}
+            ).scalar_one()
     with db.read() as conn:
         cond = _conditions(conn, filters, db.dialect)
         if cond is None:

@@ -10,6 +10,7 @@ that merely starts with one of those letters (بوتين, لبنان) is still f
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factdesk.text.normalize import fold
 
@@ -18,8 +19,12 @@ _QUERY_WORD = re.compile(r"(\w+)(\*?)")
 _MIN_STEM = 3  # shorter remainders are mostly particles, not words worth indexing
 
 
-def clitic_variants(word: str) -> set[str]:
-    """Forms of a folded word with leading proclitics removed (not including `word`)."""
+@lru_cache(maxsize=200_000)
+def clitic_variants(word: str) -> frozenset[str]:
+    """Forms of a folded word with leading proclitics removed (not including `word`).
+
+    Cached: news vocabulary repeats, and this runs for every word of every imported claim.
+    """
     forms = {word}
     if word[0] in "وف" and len(word) - 1 >= _MIN_STEM:
         forms.add(word[1:])
@@ -32,7 +37,7 @@ def clitic_variants(word: str) -> set[str]:
         if w.startswith("ال") and len(w) - 2 >= _MIN_STEM:
             forms.add(w[2:])
     forms.discard(word)
-    return forms
+    return frozenset(forms)
 
 
 def search_text(text: str) -> str:

@@ -125,6 +125,14 @@ class Database:
             raise describe_db_error(exc, self.label) from exc
 
     def close(self) -> None:
+        """Let SQLite refresh its planner statistics (cheap; recommended on close), then close."""
+        if self.is_sqlite:
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA busy_timeout = 0")  # never stall a close
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except DBAPIError:
+                pass  # a busy or read-only file: statistics can wait for next time
         self.engine.dispose()
 
 

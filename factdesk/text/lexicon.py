@@ -86,5 +86,28 @@ def mapping(name: str, section: str | None = None) -> dict[str, str]:
 
 
 def alternation(forms: frozenset[str] | list[str] | set[str]) -> str:
-    """A regex alternation of literal forms, longest first so the regex takes the longest."""
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda s: (-len(s), s)) if f)
+    """A regex alternation of literal forms, written as a prefix trie.
+
+    The trie shares prefixes (قال، قالت، قالوا share «قال») so the regex engine tests each
+    character once instead of once per form, and prefers the longest form at every branch.
+    """
+    trie: dict = {}
+    for form in set(forms):
+        if not form:
+            continue
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body

@@ -1,0 +1,1 @@
+"""The desktop window (PySide6). It calls factdesk.services and never builds SQL itself."""

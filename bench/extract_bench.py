@@ -25,9 +25,8 @@ from factdesk.extract import extract  # noqa: E402
 def corpus(target_bytes: int, seed: int = 7) -> list[str]:
     """Articles (one string each) adding up to about `target_bytes` of UTF-8."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("seeds/*.txt"))]
-    texts += [
-        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/fixtures/gold").glob("*.ar.txt"))
-    ]
+    gold = ROOT / "tests" / "fixtures" / "gold"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(gold.glob("*.ar.txt"))]
     rng = random.Random(seed)
     out: list[str] = []
     size = 0

@@ -67,14 +67,13 @@ class EntityBook:
             head = key.split("\0", 1)[1]
             for n in names:
                 display[n] = head
-        return [
-            replace(
-                c,
-                speaker=display.get(c.speaker, c.speaker) if c.speaker else None,
-                source=display.get(c.source, c.source) if c.source else None,
-            )
-            for c in claims
-        ]
+        out = []
+        for c in claims:
+            speaker = display.get(c.speaker, c.speaker) if c.speaker else None
+            source = display.get(c.source, c.source) if c.source else None
+            changed = speaker != c.speaker or source != c.source
+            out.append(replace(c, speaker=speaker, source=source) if changed else c)
+        return out
 
     def entities(self) -> tuple[Entity, ...]:
         canon_by_written = {

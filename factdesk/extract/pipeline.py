@@ -154,7 +154,7 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
             break
         if comp is None or comp.start() in used:
             continue  # "said in a post on X that": one statement, the earliest cue
-        if len(tokens(x, c.end, comp.start())) > _MAX_STATEMENT_GAP:
+        if _words(x, c.end, comp.start()) > _MAX_STATEMENT_GAP:
             continue
         used.add(comp.start())
         if comp.group("en") and _EN_THAT_TIME.match(x, comp.end()):
@@ -172,7 +172,7 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
             if c2.start < start:
                 continue  # a cue-like word before this complementiser ("said in a post on X")
             m2 = lx.complementiser.search(x, c2.end, se)
-            if m2 and len(tokens(x, c2.end, m2.start())) <= _MAX_STATEMENT_GAP:
+            if m2 and _words(x, c2.end, m2.start()) <= _MAX_STATEMENT_GAP:
                 end = c2.start
                 break
         # a quotation inside the clause ends it where the quote begins
@@ -188,6 +188,11 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
     return out
 
 
+def _words(x: str, start: int, end: int) -> int:
+    """About how many words x[start:end] holds (spaces counted in C, not tokens in Python)."""
+    return x.count(" ", start, end) + x.count("\n", start, end)
+
+
 def _cue_before(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
     ss, _se = doc.sent_of(it.open)
     best = None
@@ -200,7 +205,7 @@ def _cue_before(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
         if any(between[0] <= s < between[1] for s, _e in doc.quote_spans):
             continue
         best = c
-    if best is None or len(tokens(doc.x, best.end, it.open)) > 14:
+    if best is None or _words(doc.x, best.end, it.open) > 14:
         return None
     return best
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -122,6 +122,7 @@ class _Item:
     failure: str | None = None
     digest: str = ""
     extraction: Extraction | None = None
+    future: Future[Extraction] | None = None
     result: ImportedArticle | None = None
 
 
@@ -163,28 +164,34 @@ class _Importer:
         if self.workers > 1 and total >= _PARALLEL_MIN:
             self._pool = ProcessPoolExecutor(max_workers=min(self.workers, 8))
         done = 0
+        pending: list[_Item] = []
         try:
-            while not report.cancelled:
+            while True:
+                # the next group is checked and handed to the engine processes before this
+                # one is written, so extraction and storing overlap
                 group = list(islice(items, GROUP))
-                if not group:
+                self._prepare(group)
+                if pending:
+                    report.cancelled = self._finish(pending, cancelled)
+                    for item in pending:
+                        if item.failure is not None:
+                            report.failed.append((item.source, item.failure))
+                        elif item.result is not None:
+                            dup = item.result.duplicate
+                            (report.duplicates if dup else report.imported).append(item.result)
+                        else:
+                            continue  # not reached before the cancel
+                        done += 1
+                        if progress is not None:
+                            progress(done, total)
+                if report.cancelled or not group:
                     break
-                report.cancelled = self._import_group(group, cancelled)
-                for item in group:
-                    if item.failure is not None:
-                        report.failed.append((item.source, item.failure))
-                    elif item.result is not None:
-                        target = report.duplicates if item.result.duplicate else report.imported
-                        target.append(item.result)
-                    else:
-                        continue  # not reached before the cancel
-                    done += 1
-                    if progress is not None:
-                        progress(done, total)
+                pending = group
         finally:
             self.close()
 
-    def _import_group(self, group: list[_Item], cancelled: Cancelled | None) -> bool:
-        """Import a group; True if the analyst cancelled part-way (done articles are kept)."""
+    def _prepare(self, group: list[_Item]) -> None:
+        """Hash, drop texts already in the desk (one query per group), start extraction."""
         live = [it for it in group if it.failure is None]
         for it in live:
             assert it.text is not None
@@ -198,18 +205,21 @@ class _Importer:
                     )
                 ):
                     known[row.content_hash] = (row.id, row.title)
-        todo: list[_Item] = []
         for it in live:
             if it.digest in known:
                 aid, title = known[it.digest]
                 it.result = ImportedArticle(aid, title, 0, True, it.source)
-            else:
-                todo.append(it)  # the same text twice in one run: the savepoint sorts it out
+            elif self._pool is not None:
+                it.future = self._pool.submit(_default_extractor, it.text, it.meta.language)
+
+    def _finish(self, group: list[_Item], cancelled: Cancelled | None) -> bool:
+        """Extract (or collect) and write a group; True if the analyst cancelled part-way."""
+        todo = [it for it in group if it.failure is None and it.result is None]
         stopped = self._extract(todo, cancelled)
-        todo = [it for it in todo if it.failure is None and it.extraction is not None]
-        if todo:
-            self._write(todo)
-        return stopped  # items never reached keep neither a result nor a failure
+        ready = [it for it in todo if it.failure is None and it.extraction is not None]
+        if ready:
+            self._write(ready)
+        return stopped
 
     def _extract(self, items: list[_Item], cancelled: Cancelled | None) -> bool:
         """Run the engine on each item, checking for a cancel between articles."""
@@ -218,25 +228,17 @@ class _Importer:
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             it.failure = f"the extraction engine failed on {Path(it.source).name}: {first}"
 
-        if self._pool is not None and len(items) > 1:
-            futures = [
-                self._pool.submit(_default_extractor, it.text, it.meta.language) for it in items
-            ]
-            for n, (it, fut) in enumerate(zip(items, futures, strict=True)):
-                if cancelled is not None and cancelled():
-                    for rest in futures[n:]:
-                        rest.cancel()
-                    return True
-                try:
-                    it.extraction = fut.result()
-                except Exception as exc:  # an engine bug must not cost the rest of a folder
-                    failed(it, exc)
-            return False
-        for it in items:
+        for n, it in enumerate(items):
             if cancelled is not None and cancelled():
+                for rest in items[n:]:
+                    if rest.future is not None:
+                        rest.future.cancel()
                 return True
             try:
-                it.extraction = self.extractor(it.text or "", it.meta.language)
+                if it.future is not None:
+                    it.extraction = it.future.result()
+                else:
+                    it.extraction = self.extractor(it.text or "", it.meta.language)
             except Exception as exc:  # an engine bug must not cost the rest of a folder
                 failed(it, exc)
         return False

@@ -97,3 +97,11 @@ def test_search_combines_with_filters_and_paging(seeded: Database) -> None:
 def test_bad_cursor_is_a_clear_error(seeded: Database) -> None:
     with pytest.raises(ServiceError, match="cursor"):
         list_claims(seeded, sort="updated", after="bm9uc2Vuc2U")
+
+
+@pytest.mark.parametrize("sort", ["id", "-id", "updated", "-updated", "article"])
+def test_search_pages_in_every_sort(seeded: Database, sort: str) -> None:
+    f = ClaimFilter(search="اجتماع")
+    whole = [r.id for r in list_claims(seeded, f, sort=sort, limit=1000).rows]
+    assert sorted(whole) == [1, 3, 8]
+    assert _all_ids(seeded, f, sort=sort, limit=1) == whole

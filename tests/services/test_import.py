@@ -75,21 +75,29 @@ def test_failure_inside_an_article_leaves_nothing_of_it(db: Database, extractor)
         return Extraction(text, "ar", (*good.claims, bad), (), good.entities)
 
     import_text(db, "بوتين: قبل", extractor=broken)
-    before = _counts(db)
-    with pytest.raises(Exception):  # noqa: B017 - any driver error; the point is the rollback
-        import_text(db, "ترامب: انكسر هنا\nماكرون: ثم هذا", extractor=broken)
-    assert _counts(db) == before
+    report = import_texts(
+        db,
+        [("ترامب: انكسر هنا\nماكرون: ثم هذا", ArticleMeta()), ("ب: بعد", ArticleMeta())],
+        extractor=broken,
+    )
+    # the refused article left nothing (no article row, no claims); the next one went in
+    assert [a.title for a in report.imported] == ["ب: بعد"]
+    assert report.failed and report.failed[0][1].startswith("could not store")
+    assert _counts(db) == (2, 2)
+    with pytest.raises(ServiceError, match="could not store"):
+        import_text(db, "ترامب: انكسر مرة أخرى", extractor=broken)
 
 
 def test_cancel_between_articles_and_progress(db: Database, extractor) -> None:
     texts = [(f"متحدث{i}: خبر رقم {i}", ArticleMeta()) for i in range(5)]
     seen: list[tuple[int, int]] = []
+    asked = iter(range(100))  # the analyst presses Cancel while the third article is due
     report = import_texts(
         db,
         texts,
         extractor=extractor,
         progress=lambda d, t: seen.append((d, t)),
-        cancelled=lambda: len(seen) >= 2,
+        cancelled=lambda: next(asked) >= 2,
     )
     assert report.cancelled and len(report.imported) == 2
     assert seen == [(1, 5), (2, 5)]

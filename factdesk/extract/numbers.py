@@ -119,7 +119,8 @@ def _lex() -> _Lex:
     core = re.compile(
         rf"(?=[$€£¥U])(?P<money>(?P<sym>{symbols})\s?(?P<mnum>{digits})"
         rf"(?:\s?(?P<msc>(?i:{en_scale_words}))\b)?)"
-        rf"|(?=\d)(?<![A-Za-z0-9_.,/:])(?<![^\W\d_]-)(?P<num>{digits})(?!\d|[,.:/]\d)"
+        rf"|(?=\d)(?<![A-Za-z0-9_.,/:])(?<![^\W\d_]-)(?<!\d{{4}}-)(?<!ال)"
+        rf"(?P<num>{digits})(?!\d|[,.:/]\d)"
         rf"|(?=[\u0621-\u064a])(?<![\w-])(?:{arabic_word})"
         rf"|(?=[A-Za-z])(?<![\w-])"
         rf"(?P<en>(?i:(?:{en_words})(?:(?:\s+|-)(?:and\s+)?(?:{en_words}))*))(?!\w)"
@@ -180,7 +181,7 @@ def _lex() -> _Lex:
         time_after=re.compile(rf"\s*(?:{time_after_forms})(?![\w])", re.IGNORECASE),
         year_before=before("year"),
         age_before=before("age"),
-        month_near_before=re.compile(rf"(?:{months})\s*(?:من\s+)?$", re.IGNORECASE),
+        month_near_before=re.compile(rf"(?:{months})\.?\s*(?:من\s+)?$", re.IGNORECASE),
         month_near_after=re.compile(rf"\s*(?:من\s+)?(?:شهر\s+)?(?:{months})(?!\w)", re.I),
         masks=re.compile(
             r"(?=[+0])(?<![\w.])(?:\+|00)\d[\d \-]{7,}\d"
@@ -208,6 +209,12 @@ def _lex() -> _Lex:
     )
 
 
+_RATE = re.compile(
+    r"\s+(?:يوميا|سنويا|شهريا|اسبوعيا|في اليوم|في السنه|في الشهر|a day|per day|a year|per year|"
+    r"a month|per month|a week|per week|annually)(?!\w)",
+    re.IGNORECASE,
+)
+_COMPOUND = re.compile(r"-[A-Za-z]")
 _LINKS = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _EN_PLURAL_IRREGULAR = frozenset(
@@ -390,6 +397,10 @@ def _widen(x: str, m: re.Match[str], lx: _Lex) -> NumberMatch | None:
                             unit = _forms("currencies.txt", "qualified").get(
                                 lexicon.match_form(qm.group("q")), unit
                             )
+    if unit is not None:
+        rm = _RATE.match(x, e)
+        if rm:
+            e = rm.end()  # 75 ألف برميل يوميا, 1m barrels a day
     # ساعة ونصف after a unit: 3 ساعات ونصف
     hm = lx.half_after.match(x, e)
     if hm and unit is not None and value < 1000:
@@ -398,6 +409,8 @@ def _widen(x: str, m: re.Match[str], lx: _Lex) -> NumberMatch | None:
 
     if is_digits and e == m.end() and e < len(x) and x[e].isascii() and x[e].isalpha():
         return None  # 1st, 2nd, 5G: an ordinal or a name, not a quantity
+    if unit is None and _COMPOUND.match(x, e):
+        return None  # "a two-child limit", "a 10-point plan": a descriptor, not a quantity
 
     # a counted thing: 12 شخصا، 10 Patriot systems
     if unit is None:
@@ -503,8 +516,23 @@ def _merge_ranges(x: str, found: list[NumberMatch], lx: _Lex) -> list[NumberMatc
             b = found[i + 1]
             mid = lx.range_mid.fullmatch(x, a.end, b.start)
             left = lx.range_left.search(x, max(0, a.start - 12), a.start)
-            hyphen = mid is not None and x[a.end:b.start].strip() in ("-", "او", "or")
-            if mid and (left or hyphen) and not a.thing:
+            word = x[a.end:b.start].strip()
+            hyphen = mid is not None and word in ("-", "او", "or")
+            # «40 إلى 45 مليون يورو»: a bare number up to a number with its unit or scale
+            upto = (
+                mid is not None and word in ("الي", "حتي", "to") and a.unit is None
+                and b.value >= 1000 > a.value
+            )
+            if (
+                word == "و" and not left and a.unit is None and b.unit is None and not a.thing
+                and a.value >= 1000 and b.value < _last_scale(a.value)
+                and not a.approx and not b.approx
+            ):
+                # «437 ألفا و586»: one number written in two parts
+                out.append(replace(a, end=b.end, value=a.value + b.value, thing=b.thing))
+                i += 2
+                continue
+            if mid and (left or hyphen or upto) and not a.thing:
                 low = a.value
                 if a.unit is None and b.value >= 1000 > low:
                     low *= _last_scale(b.value)

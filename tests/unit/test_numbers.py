@@ -113,3 +113,32 @@ def test_span_maps_back_over_harakat():
     (got,) = numbers(text)
     assert got.text == text[got.start:got.end]
     assert got.text.startswith("حوالَي") and got.value == 40 and got.unit == "minute"
+
+
+@pytest.mark.parametrize(
+    "text, claim, value, unit",
+    [
+        ("خفض الإنتاج 75 ألف برميل يوميا", "75 ألف برميل يوميا", 75000, "barrel"),
+        ("رفع الفائدة 150 نقطة أساس", "150 نقطة أساس", 150, "basis_point"),
+        ("تراجع 25 نقطة مئوية", "25 نقطة مئوية", 25, "percentage_point"),
+        ("عاد 437 ألفا و586 لاجئا", "437 ألفا و586 لاجئا", 437586, None),
+        ("بلغ العدد 1.346.485 شخصا", "1.346.485 شخصا", 1346485, None),
+        ("عرض 40 إلى 45 مليون يورو", "40 إلى 45 مليون يورو", 40e6, "EUR"),
+    ],
+)
+def test_rates_points_and_compound_numbers(text, claim, value, unit):
+    (got,) = numbers(text)
+    assert (got.text, got.value, got.unit) == (claim, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "raise about a record share by 2029-30 and 2030-31",
+        "the quarter ended Oct. 26 was strong",
+        "في ختام الاجتماع الوزاري الـ13 للمنظمة",
+        "the two-child limit and a 10-point plan",
+    ],
+)
+def test_more_not_claims(text):
+    assert [c.text for c in numbers(text)] == []

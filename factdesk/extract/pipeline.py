@@ -146,6 +146,8 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
     used: set[int] = set()
     for k, c in enumerate(all_cues):
         _ss, se = doc.sent_of(c.start)
+        if out and out[-1].start <= c.start < out[-1].end:
+            continue  # reported speech inside a statement stays part of it
         comp = None
         for m in lx.complementiser.finditer(x, c.end, se):
             if (m.group("c") is not None) != c.arabic or doc.in_quote(m.start()):
@@ -171,21 +173,47 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
                 break
             if c2.start < start:
                 continue  # a cue-like word before this complementiser ("said in a post on X")
+            if not _joins_a_new_clause(x, c2, start):
+                continue  # «قالت إنها تتوقع أن…»: nested reporting, the same statement
             m2 = lx.complementiser.search(x, c2.end, se)
             if m2 and _words(x, c2.end, m2.start()) <= _MAX_STATEMENT_GAP:
                 end = c2.start
                 break
-        # a quotation inside the clause ends it where the quote begins
-        while end > start and x[end - 1] in _TRAIL:
-            end -= 1
+        end = _trim_end(x, start, end)
         if end > start and x[start:end].endswith((" و", "،و")):
-            end -= 1
-            while end > start and x[end - 1] in _TRAIL:
-                end -= 1
+            end = _trim_end(x, start, end - 1)
         if end - start < 3:
             continue
         out.append(_Item("statement", start, end, c.start, cue=c))
     return out
+
+
+def _joins_a_new_clause(x: str, cue: Cue, clause_start: int) -> bool:
+    """«، وأضاف أن», ", adding that": a second reporting verb joined to the first."""
+    if cue.start == clause_start:
+        return False
+    if cue.arabic and x[cue.start] in "وف":
+        return True
+    before = x[max(clause_start, cue.start - 6):cue.start].rstrip()
+    return before.endswith((",", "،", " and", " و"))
+
+
+_CLOSER_OF = {"»": "«", "”": "“", '"': '"', "’": "‘", ")": "("}
+
+
+def _trim_end(x: str, start: int, end: int) -> int:
+    """Drop the sentence's final punctuation, but keep a closing mark whose opener is inside."""
+    while end > start:
+        ch = x[end - 1]
+        if ch in _CLOSER_OF:
+            opener = _CLOSER_OF[ch]
+            inner = x[start:end - 1]
+            if (inner.count(opener) % 2 == 1) if opener == ch else (opener in inner):
+                break
+        if ch not in _TRAIL:
+            break
+        end -= 1
+    return end
 
 
 def _words(x: str, start: int, end: int) -> int:

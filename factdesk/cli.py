@@ -50,13 +50,30 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_app(args: argparse.Namespace) -> int:
+    from factdesk.ui.app import run
+
+    return run(args.db, demo=args.demo, lang=args.lang)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factdesk",
         description="FactDesk: find, tag and verify quotes and numeric claims in news articles.",
     )
     parser.add_argument("--version", action="version", version=f"factdesk {__version__}")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start the window offscreen on the demo desk, print what it loaded, exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("app", help="open the desktop window (also: factdesk with no command)")
+    p.add_argument("--db", metavar="PATH-or-URL", help="database (default: your desk)")
+    p.add_argument("--demo", action="store_true", help="create the demo desk there if empty")
+    p.add_argument("--lang", choices=["ar", "en"], help="UI language for this run")
+    p.set_defaults(func=_cmd_app)
 
     p = sub.add_parser("extract", help="list the quotes, statements and numeric claims of a file")
     p.add_argument("file", help="a text file (UTF-8/16, Windows-1256, ISO-8859-6, cp1252)")
@@ -79,9 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.smoke:
+        from factdesk.ui.app import smoke
+
+        return smoke(getattr(args, "db", None))
     if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
+        from factdesk.ui.app import run  # no command: the window
+
+        return run()
     try:
         return int(args.func(args) or 0)
     except CliError as exc:

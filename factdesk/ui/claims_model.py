@@ -12,7 +12,7 @@ import time
 import unicodedata
 from array import array
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -162,7 +162,7 @@ class IdArray:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    filters: ClaimFilter = ClaimFilter()
+    filters: ClaimFilter = field(default_factory=ClaimFilter)
     sort: str = "id"
     descending: bool = False
 

@@ -300,12 +300,16 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
                     if earlier != current:
                         current_source = earlier_source
                     break
+            else:
+                named_before = _antecedent(x, subject, it.anchor)
+                if named_before is not None:
+                    speaker, explicit, subject = named_before, True, []
         if subject:
             mention = attr.classify(subject)
             if mention is not None and mention.kind == "person":
                 speaker, explicit = mention, True
                 history.append(
-                    (it.anchor, _role_words(subject + _following(x, cue.end)), mention, None)
+                    (it.anchor, _role_words(subject + _around(x, ss, se, mention)), mention, None)
                 )
             elif mention is not None:
                 source, explicit = mention, True
@@ -321,7 +325,7 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
             named = _named_in_paragraph(doc, para, it.open if it.kind == "quote" else it.anchor)
             if named is not None and named != current:
                 speaker, explicit = named, True
-                words = _role_words(_following(x, doc.sent_of(it.anchor)[0]))
+                words = _role_words(_around(x, doc.paras[para][0], se, named))
                 history.append((it.anchor, words, named, None))
         if not explicit:
             speaker = current
@@ -371,6 +375,31 @@ def _marker_people(doc: _Doc) -> list[tuple[int, set[str], Mention, Mention | No
             source = attr.source_in(doc.x, ss, se, doc.quote_spans, None, markers_only=True)
             out.append((m.start(), _role_words(words), mention, source))
     return out
+
+
+def _antecedent(x: str, anaphor: list[str], pos: int) -> Mention | None:
+    """«المجموعة» after «مجموعة أبحاث التضخم» in the narration: the fuller earlier name."""
+    head = attr.role_head(anaphor)
+    if len(head) < 3 or head.isascii():
+        return None
+    found = None
+    for m in re.finditer(rf"(?<!\w)(?:ال)?{re.escape(head)}(?!\w)", x[max(0, pos - 4000):pos]):
+        found = max(0, pos - 4000) + m.end()
+    if found is None:
+        return None
+    words = attr.subject_after(x, found, min(len(x), found + 120))[:3]
+    words = [w for w in words if not w.isascii() or w[:1].isupper()]
+    if not words:
+        return None
+    start = x.rfind(head, 0, found)
+    name = x[start - 2 if x[start - 2:start] == "ال" else start:found] + " " + " ".join(words)
+    return attr.Mention(name.strip(), "person")
+
+
+def _around(x: str, start: int, end: int, mention: Mention) -> list[str]:
+    """Words after the first mention of a name in x[start:end]: its title and apposition."""
+    i = x.find(mention.name, start, end)
+    return _following(x, i) if i >= 0 else []
 
 
 def _following(x: str, pos: int) -> list[str]:

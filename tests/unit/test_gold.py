@@ -40,8 +40,8 @@ def test_development_set_does_not_regress():
     report = evaluate_paths([GOLD])
     f1 = {k: c.prf(c.overlap)[2] for k, c in report.counts.items()}
     assert f1["quotes"] >= 0.95
-    assert f1["numeric_claims"] >= 0.93
-    assert f1["statements"] >= 0.90
-    assert report.accuracy("value") >= 0.95
-    assert report.accuracy("speaker") >= 0.65
-    assert report.accuracy("source") >= 0.80
+    assert f1["numeric_claims"] >= 0.97
+    assert f1["statements"] >= 0.94
+    assert report.accuracy("value") >= 0.98
+    assert report.accuracy("speaker") >= 0.80
+    assert report.accuracy("source") >= 0.88

@@ -85,8 +85,18 @@ def classify(phrase_words: list[str]) -> Mention | None:
     words = [bare(w) for w in phrase_words if bare(w)]
     if len(words) > 1 and words[0].casefold() == "the":
         words = words[1:]
-    if not words:
-        return None
+    if len(words) > 1 and without_prefix(words[0].casefold(), lx.document_nouns) is not None:
+        # «تقرير لبرنامج الأغذية العالمي», "a report by the IMF": the body that wrote it
+        rest = words[1:]
+        if rest[0].casefold() in ("by", "of", "from", "the") and len(rest) > 1:
+            rest = rest[1:]
+        elif rest[0].startswith("ل") and not rest[0].startswith("ال"):
+            rest = [rest[0][1:], *rest[1:]]
+        elif rest[0] in ("صادر", "صادرة", "الصادر", "الصادرة") and len(rest) > 2:
+            rest = rest[2:]  # «تقرير صادر عن البنك الدولي»
+        words = [w for w in rest if w]
+        if not words:
+            return None
     first = words[0].casefold()
     # an outlet noun: صحيفة …، وكالة …، the newspaper …
     noun = without_prefix(first, lx.outlet_nouns)
@@ -100,6 +110,10 @@ def classify(phrase_words: list[str]) -> Mention | None:
         )
         if known:
             return Mention(" ".join(rest[: known[0]]), "outlet", known[1])
+        if noun is not None and noun.endswith(("وكالة", "وكاله")) and not any(
+            "انباء" in w for w in rest
+        ):
+            return Mention(person_name(words), "person")  # وكالة الطاقة الدولية: a body
         name = []
         for w in rest:
             if name and w.startswith("ال") and w.endswith(("يه", "ية", "ي")) and not (
@@ -167,7 +181,8 @@ def subject_after(x: str, start: int, end: int) -> list[str]:
         if not b:
             break
         low = b.casefold()
-        if without_prefix(b, lx.stop) is not None or low in lx.stop:
+        general = b in ("العام", "العامة") and out and out[-1] in lx.titles  # الأمين العام
+        if not general and (without_prefix(b, lx.stop) is not None or low in lx.stop):
             if not out and without_prefix(b, lx.time_words) is not None:
                 continue  # «وقال أمس الوزير»: skip the time word
             break
@@ -175,7 +190,9 @@ def subject_after(x: str, start: int, end: int) -> list[str]:
             break
         if lx.complementiser.fullmatch(b):
             break
-        if b.startswith(("لل", "لوكال", "لصحيف", "لقناه", "لقناة", "لشبك", "لموقع")):
+        if b.startswith(("لل", "لوكال", "لصحيف", "لقناه", "لقناة", "لشبك", "لموقع")) and (
+            not out or has_given_name(out) or not b[1:].startswith(("وكال", "شبك"))
+        ):
             break  # «للصحفيين»، «لوكالة رويترز»: an audience or outlet, not the subject
         if b.isascii() and out and not _LATIN_NAME.fullmatch(b) and low not in lx.titles_en:
             break
@@ -384,3 +401,14 @@ def name_in_subject_position(x: str, start: int, end: int) -> list[str]:
                     break
             return words
     return []
+
+
+def is_outlet_anaphor(words: list[str]) -> bool:
+    """«الصحيفة»، «الوكالة»، "the newspaper": the outlet named before."""
+    lx = cues()
+    low = [bare(w).casefold() for w in words if bare(w)]
+    if low and low[0] == "the":
+        low = low[1:]
+    return len(low) == 1 and low[0] in lx.outlet_nouns and (
+        low[0].startswith("ال") or words[0].casefold() == "the"
+    )

@@ -156,6 +156,11 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
             break
         if comp is None or comp.start() in used:
             continue  # "said in a post on X that": one statement, the earliest cue
+        if any(
+            c.end <= c2.start < comp.start() and _joins_a_new_clause(x, c2, c.end)
+            for c2 in all_cues[k + 1:k + 6]
+        ):
+            continue  # «أعلنت الوزارة …، فيما قالت الأمم المتحدة إن»: the later verb's clause
         if _words(x, c.end, comp.start()) > _MAX_STATEMENT_GAP:
             continue
         used.add(comp.start())
@@ -194,8 +199,8 @@ def _joins_a_new_clause(x: str, cue: Cue, clause_start: int) -> bool:
         return False
     if cue.arabic and x[cue.start] in "وف":
         return True
-    before = x[max(clause_start, cue.start - 6):cue.start].rstrip()
-    return before.endswith((",", "،", " and", " و"))
+    before = x[max(clause_start, cue.start - 8):cue.start].rstrip()
+    return before.endswith((",", "،", " and", " و", "فيما", "بينما", "كما", " while", " as"))
 
 
 _CLOSER_OF = {"»": "«", "”": "“", '"': '"', "’": "‘", ")": "("}
@@ -256,6 +261,7 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
     current_source: Mention | None = None
     source_para = -1
     last_platform: Mention | None = None
+    last_outlet: Mention | None = None
     # every named person so far, with the words around the name (its apposition), for «المصدر»
     history: list[tuple[int, set[str], Mention, Mention | None]] = _marker_people(doc)
     for it in items:
@@ -291,6 +297,8 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
                     history.append((it.anchor, _role_words(_following(x, cue.end)), who, src))
                     subject = []
         continues = False
+        if subject and last_outlet is not None and attr.is_outlet_anaphor(subject):
+            source, explicit, subject = last_outlet, True, []  # «وأضافت الصحيفة أن»
         if subject and attr.is_anaphoric(subject):
             head = attr.role_head(subject)
             for pos, words, earlier, earlier_source in reversed(history):
@@ -315,7 +323,8 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
                 source, explicit = mention, True
         skip = doc.quote_spans
         if source is None:
-            source = attr.source_in(x, ss, se, skip, last_platform)
+            lo, hi = _clause(doc, it, cue, all_cues)
+            source = attr.source_in(x, lo, hi, skip, last_platform)
         if speaker is None and source is None and cue is not None:
             speaker = attr.marker_speaker(x, ss, se, skip)
             explicit = speaker is not None
@@ -339,12 +348,29 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
         current_source, source_para = source, para
         if source is not None and source.kind == "platform":
             last_platform = source
+        if source is not None and source.kind == "outlet":
+            last_outlet = source
 
 
 _EN_OBJECT_VERBS = frozenset(("tell", "tells", "told"))
 _EN_THAT_TIME = re.compile(
     r"\s+(?:evening|morning|night|day|week|month|year|time|afternoon|weekend)\b", re.I
 )
+
+
+def _clause(doc: _Doc, it: _Item, cue: Cue | None, all_cues: list[Cue]) -> tuple[int, int]:
+    """Where a claim's source phrase may stand: from its cue to the next cue of the sentence."""
+    ss, se = doc.sent_of(it.anchor)
+    if cue is None:
+        return ss, se
+    if it.kind == "statement":
+        return ss, max(it.end, cue.end)
+    after = max(cue.end, it.close + 1)
+    ends = [
+        c.start for c in all_cues
+        if after <= c.start < se and _joins_a_new_clause(doc.x, c, after)
+    ]
+    return min(cue.start, it.open), min(ends) if ends else se
 
 
 def _subject(x: str, cue: Cue, clause_start: int, stop: int) -> list[str]:

@@ -86,3 +86,32 @@ def test_variants_of_one_name_are_one_entity():
     assert len(people) == 1
     assert people[0].name == "دونالد ترامب" and "ترامب" in people[0].aliases
     assert {c.speaker for c in r.claims if c.kind != "numeric"} == {"دونالد ترامب"}
+
+
+def test_title_genitive_names_and_outlet_anaphor():
+    r = extract(
+        "من جانبه، حذر المفوض العام لوكالة الأونروا فيليب لازاريني من \"كارثة إنسانية غير "
+        "مسبوقة\"، وكتب على منصة إكس: «لا يمكن للعالم أن يقف متفرجا بينما يموت الأطفال».\n\n"
+        "وقالت صحيفة «نيويورك تايمز» الأمريكية إن المفاوضات قد تستأنف الأسبوع المقبل. "
+        "وأضافت الصحيفة أن الوسطاء قدموا مقترحا يتضمن هدنة لمدة 60 يوما."
+    )
+    q1, q2 = r.of_kind("quote")
+    assert names_match(q1.speaker, ["لازاريني"]) and q1.source is None
+    assert names_match(q2.speaker, ["لازاريني"]) and names_match(q2.source, ["إكس"])
+    s1, s2 = r.of_kind("statement")
+    for s in (s1, s2):
+        assert s.speaker is None and names_match(s.source, ["نيويورك تايمز"])
+
+
+def test_a_later_clause_owns_its_complementiser():
+    r = extract(
+        "أعلنت وزارة الصحة ارتفاع عدد الضحايا، فيما قالت الأمم المتحدة إن مليوني شخص يعانون الجوع."
+    )
+    (s,) = r.of_kind("statement")
+    assert names_match(s.speaker, ["الأمم المتحدة"])
+
+
+def test_a_report_is_spoken_for_by_its_author():
+    r = extract("وبحسب تقرير لبرنامج الأغذية العالمي، ارتفعت أسعار الدقيق 400 في المئة.")
+    (n,) = r.of_kind("numeric")
+    assert n.speaker == "برنامج الأغذية العالمي"

@@ -380,9 +380,11 @@ def _subject(x: str, cue: Cue, clause_start: int, stop: int) -> list[str]:
             x, clause_start, cue.start
         )
     before = attr.subject_before(x, clause_start, cue.start)
-    if cue.form in _EN_OBJECT_VERBS:
+    if cue.form in _EN_OBJECT_VERBS or before:
         return before
-    return before or attr.subject_after(x, cue.end, stop)
+    if x[max(clause_start, cue.start - 5):cue.start].rstrip().endswith(" and"):
+        return []  # "X called it … and said the party would …": the subject is X, further back
+    return attr.subject_after(x, cue.end, stop)
 
 
 def _marker_people(doc: _Doc) -> list[tuple[int, set[str], Mention, Mention | None]]:

@@ -115,3 +115,12 @@ def test_a_report_is_spoken_for_by_its_author():
     r = extract("وبحسب تقرير لبرنامج الأغذية العالمي، ارتفعت أسعار الدقيق 400 في المئة.")
     (n,) = r.of_kind("numeric")
     assert n.speaker == "برنامج الأغذية العالمي"
+
+
+def test_english_coordinated_said_keeps_the_sentence_subject():
+    r = extract(
+        'Opposition leader Kemi Badenoch called the figures "a drop in the ocean" and said '
+        "the Conservatives would cut taxes."
+    )
+    (q,) = r.of_kind("quote")
+    assert names_match(q.speaker, ["Badenoch"])

@@ -125,8 +125,11 @@ class SingleInstance:
         return self.lock.tryLock(100)
 
     def owner(self) -> str:
-        ok, pid, _host, app = self.lock.getLockInfo()
-        return f"{app or 'FactDesk'} (pid {pid})" if ok else "FactDesk"
+        info = self.lock.getLockInfo()  # PySide6: (pid, hostname, appname)
+        if isinstance(info, tuple) and len(info) >= 3:
+            pid, app = info[-3], info[-1]
+            return f"{app or 'FactDesk'} (pid {pid})"
+        return "FactDesk"
 
     def listen(self, window: QWidget) -> None:
         self.window = window
@@ -166,17 +169,25 @@ class SingleInstance:
 
 def ask_second_copy(instance: SingleInstance) -> str:
     """'switch', 'readonly' or 'quit' when the database is already open in FactDesk."""
-    tr = QCoreApplication.translate
     box = QMessageBox()
     box.setObjectName("secondCopyBox")
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle("FactDesk")
-    box.setText(tr("App", "%1 is already open in FactDesk.").replace("%1", instance.db_path.name))
-    box.setInformativeText(tr("App", "Switch to that window, or open a read-only copy here?"))
-    switch = box.addButton(
-        tr("App", "Switch to the open window"), QMessageBox.ButtonRole.AcceptRole
+    box.setText(
+        QCoreApplication.translate("App", "%1 is already open in FactDesk.").replace(
+            "%1", instance.db_path.name
+        )
     )
-    ro = box.addButton(tr("App", "Open read-only"), QMessageBox.ButtonRole.ActionRole)
+    box.setInformativeText(
+        QCoreApplication.translate("App", "Switch to that window, or open a read-only copy here?")
+    )
+    switch = box.addButton(
+        QCoreApplication.translate("App", "Switch to the open window"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    ro = box.addButton(
+        QCoreApplication.translate("App", "Open read-only"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(switch)
     box.exec()
@@ -229,7 +240,6 @@ def run(db_target: str | None = None, *, demo: bool = False, lang: str | None = 
     icon = resources_dir() / "icons" / "factdesk.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    tr = QCoreApplication.translate
 
     target = db_target or str(default_db_path())
     try:
@@ -244,7 +254,9 @@ def run(db_target: str | None = None, *, demo: bool = False, lang: str | None = 
         if logged:
             from factdesk.ui.errors import log_path
 
-            msg += "\n" + tr("App", "The details were written to %1").replace("%1", str(log_path()))
+            msg += "\n" + QCoreApplication.translate(
+                "App", "The details were written to %1"
+            ).replace("%1", str(log_path()))
         QMessageBox.critical(None, "FactDesk", msg)
         return 2
 

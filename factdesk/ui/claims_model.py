@@ -93,11 +93,10 @@ def status_icon(key: str) -> QIcon:
 
 
 def kind_label(kind: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "quote": tr("Kinds", "quote"),
-        "statement": tr("Kinds", "statement"),
-        "numeric": tr("Kinds", "number"),
+        "quote": QCoreApplication.translate("Kinds", "quote"),
+        "statement": QCoreApplication.translate("Kinds", "statement"),
+        "numeric": QCoreApplication.translate("Kinds", "number"),
     }.get(kind, kind)
 
 
@@ -382,16 +381,15 @@ class ClaimsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        tr = QCoreApplication.translate
         names = (
-            tr("ClaimsModel", "#"),
-            tr("ClaimsModel", "Kind"),
-            tr("ClaimsModel", "Claim"),
-            tr("ClaimsModel", "Value"),
-            tr("ClaimsModel", "Speaker"),
-            tr("ClaimsModel", "Source"),
-            tr("ClaimsModel", "Status"),
-            tr("ClaimsModel", "Article"),
+            QCoreApplication.translate("ClaimsModel", "#"),
+            QCoreApplication.translate("ClaimsModel", "Kind"),
+            QCoreApplication.translate("ClaimsModel", "Claim"),
+            QCoreApplication.translate("ClaimsModel", "Value"),
+            QCoreApplication.translate("ClaimsModel", "Speaker"),
+            QCoreApplication.translate("ClaimsModel", "Source"),
+            QCoreApplication.translate("ClaimsModel", "Status"),
+            QCoreApplication.translate("ClaimsModel", "Article"),
         )
         return names[section] if 0 <= section < len(names) else None
 

@@ -90,25 +90,24 @@ class FilterBar(QWidget):
         self.article: int | None = None
 
     def fill(self, statuses: list[tuple[str, str]], names: list[str], tags: list[str]) -> None:
-        tr = self.tr
-        self.search.setPlaceholderText(tr("Search claims (Ctrl+F) — اجتماع finds والاجتماع"))
+        self.search.setPlaceholderText(self.tr("Search claims (Ctrl+F) — اجتماع finds والاجتماع"))
         keep = self.current()
         self.kind.blockSignals(True)
         self.kind.clear()
-        self.kind.addItem(tr("All kinds"), None)
+        self.kind.addItem(self.tr("All kinds"), None)
         for k in ("quote", "statement", "numeric"):
             self.kind.addItem(kind_label(k), k)
         self.kind.blockSignals(False)
         self.status.blockSignals(True)
         self.status.clear()
-        self.status.addItem(tr("All statuses"), None)
+        self.status.addItem(self.tr("All statuses"), None)
         for key, label in statuses:
             self.status.addItem(status_icon(key), label, key)
         self.status.blockSignals(False)
         for combo, all_text, values in (
-            (self.speaker, tr("Any speaker"), names),
-            (self.source, tr("Any source"), names),
-            (self.tag, tr("Any tag"), tags),
+            (self.speaker, self.tr("Any speaker"), names),
+            (self.source, self.tr("Any source"), names),
+            (self.tag, self.tr("Any tag"), tags),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -262,7 +261,7 @@ class MainWindow(QMainWindow):
         self.act_paste = A("importPaste", "Ctrl+Shift+V", self.import_paste, edit=True)
         self.act_export = A("export", "Ctrl+E", self.export)
         self.act_prefs = A("preferences", "Ctrl+,", self.preferences)
-        self.act_quit = A("quit", K.Quit, self.close)
+        self.act_quit = A("quit", "Ctrl+Q", self.close)
         self.act_undo = self.undo.createUndoAction(self)
         self.act_undo.setShortcut(QKeySequence(K.Undo))
         self.act_redo = self.undo.createRedoAction(self)
@@ -276,7 +275,7 @@ class MainWindow(QMainWindow):
         self.act_note = A("focusNote", "N", self.focus_note, edit=True)
         self.act_tag = A("focusTag", "T", self.focus_tag, edit=True)
         self.act_evidence = A("addEvidence", "E", self.add_evidence_url, edit=True)
-        self.act_refresh = A("refresh", K.Refresh, self.refresh_all)
+        self.act_refresh = A("refresh", "F5", self.refresh_all)
         self.act_clear = A("clearFilters", "Ctrl+Backspace", self.clear_filters)
         self.act_about = A("about", None, self.about)
         self.status_actions: list[QAction] = []
@@ -324,39 +323,37 @@ class MainWindow(QMainWindow):
         self.m_help.addAction(self.act_about)
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setWindowTitle(
-            f"FactDesk — {self.db.label}" + (f" [{tr('read-only')}]" if self.read_only else "")
-        )
-        self.m_file.setTitle(tr("&File"))
-        self.m_edit.setTitle(tr("&Edit"))
-        self.m_claim.setTitle(tr("&Claim"))
-        self.m_status.setTitle(tr("Set &status"))
-        self.m_view.setTitle(tr("&View"))
-        self.m_help.setTitle(tr("&Help"))
-        self.act_import.setText(tr("&Import files…"))
-        self.act_import_folder.setText(tr("Import a &folder…"))
-        self.act_paste.setText(tr("Import &pasted text…"))
-        self.act_export.setText(tr("&Export report (CSV)…"))
-        self.act_prefs.setText(tr("&Preferences…"))
-        self.act_quit.setText(tr("&Quit"))
-        self.act_undo.setText(tr("&Undo"))
-        self.act_redo.setText(tr("&Redo"))
-        self.act_find.setText(tr("&Find…"))
-        self.act_clear.setText(tr("&Clear filters"))
-        self.act_merge.setText(tr("&Merge speakers or sources…"))
-        self.act_next.setText(tr("&Next claim"))
-        self.act_prev.setText(tr("&Previous claim"))
-        self.act_speaker.setText(tr("Edit &speaker"))
-        self.act_source.setText(tr("Edit s&ource"))
-        self.act_note.setText(tr("Write a &note"))
-        self.act_tag.setText(tr("Add a &tag"))
-        self.act_evidence.setText(tr("Add &evidence URL…"))
-        self.act_refresh.setText(tr("&Refresh"))
-        self.act_about.setText(tr("&About FactDesk"))
+        ro = self.tr("read-only")
+        self.setWindowTitle(f"FactDesk — {self.db.label}" + (f" [{ro}]" if self.read_only else ""))
+        self.m_file.setTitle(self.tr("&File"))
+        self.m_edit.setTitle(self.tr("&Edit"))
+        self.m_claim.setTitle(self.tr("&Claim"))
+        self.m_status.setTitle(self.tr("Set &status"))
+        self.m_view.setTitle(self.tr("&View"))
+        self.m_help.setTitle(self.tr("&Help"))
+        self.act_import.setText(self.tr("&Import files…"))
+        self.act_import_folder.setText(self.tr("Import a &folder…"))
+        self.act_paste.setText(self.tr("Import &pasted text…"))
+        self.act_export.setText(self.tr("&Export report (CSV)…"))
+        self.act_prefs.setText(self.tr("&Preferences…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_undo.setText(self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo"))
+        self.act_find.setText(self.tr("&Find…"))
+        self.act_clear.setText(self.tr("&Clear filters"))
+        self.act_merge.setText(self.tr("&Merge speakers or sources…"))
+        self.act_next.setText(self.tr("&Next claim"))
+        self.act_prev.setText(self.tr("&Previous claim"))
+        self.act_speaker.setText(self.tr("Edit &speaker"))
+        self.act_source.setText(self.tr("Edit s&ource"))
+        self.act_note.setText(self.tr("Write a &note"))
+        self.act_tag.setText(self.tr("Add a &tag"))
+        self.act_evidence.setText(self.tr("Add &evidence URL…"))
+        self.act_refresh.setText(self.tr("&Refresh"))
+        self.act_about.setText(self.tr("&About FactDesk"))
         for a, s in zip(self.status_actions, self._statuses, strict=False):
             a.setText((s.label_ar or s.label) if self.arabic else s.label)
-        self.mode_label.setText(tr("Read-only") if self.read_only else "")
+        self.mode_label.setText(self.tr("Read-only") if self.read_only else "")
 
     def _wire(self) -> None:
         fb = self.filter_bar

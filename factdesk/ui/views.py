@@ -194,14 +194,14 @@ class ArticlesModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self.articles):
             return None
         a = self.articles[index.row()]
-        tr = QCoreApplication.translate
         if role == Qt.ItemDataRole.DisplayRole:
             meta = " · ".join(
                 x for x in (a.outlet or "", a.published.isoformat() if a.published else "") if x
             )
-            counts = tr("ArticlesModel", "%n claim(s)", "", a.claims)
+            counts = QCoreApplication.translate("ArticlesModel", "%n claim(s)", "", a.claims)
             done = sum(n for k, n in a.by_status.items() if k not in ("unverified", "in_progress"))
-            line2 = f"{counts} · " + tr("ArticlesModel", "%1 checked").replace("%1", str(done))
+            checked = QCoreApplication.translate("ArticlesModel", "%1 checked")
+            line2 = f"{counts} · " + checked.replace("%1", str(done))
             return f"{a.title}\n{meta + ' · ' if meta else ''}{line2}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(
@@ -209,6 +209,8 @@ class ArticlesModel(QAbstractListModel):
             )
         if role == Qt.ItemDataRole.UserRole:
             return a.id
+        if role == RTL_ROLE:
+            return is_rtl(a.title)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignRight if is_rtl(a.title) else Qt.AlignmentFlag.AlignLeft
             return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter

@@ -1,0 +1,84 @@
+"""Screenshots of the main views for docs/screenshots (run under Xvfb on the xcb platform).
+
+xvfb-run -s "-screen 0 1600x1000x24" .venv/bin/python -m factdesk.ui.shots OUT_DIR [DB]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _wait(app: QApplication, cond: object, timeout: float = 10.0) -> None:
+    end = time.perf_counter() + timeout
+    while not cond() and time.perf_counter() < end:  # type: ignore[operator]
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _grab(app: QApplication, widget: QWidget, path: Path) -> None:
+    _wait(app, lambda: True)
+    screen = app.primaryScreen()
+    pm = screen.grabWindow(0) if app.platformName() == "xcb" else widget.grab()
+    if app.platformName() == "xcb":
+        g = widget.frameGeometry()
+        pm = pm.copy(g)
+    pm.save(str(path))
+    print(path)
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    db_path = Path(argv[1]) if len(argv) > 1 else Path(tempfile.mkdtemp()) / "demo.db"
+    from factdesk.store import open_database
+    from factdesk.ui import app as appmod
+    from factdesk.ui.main_window import MainWindow
+
+    app = appmod.make_app()
+    families = appmod.register_fonts()
+    appmod.ensure_demo(db_path)
+    for lang in ("en", "ar"):
+        os.environ["FACTDESK_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "s.ini")
+        appmod.install_language(app, lang)
+        app.setFont(appmod.ui_font(families))
+        db = open_database(db_path)
+        w = MainWindow(db, appmod.settings(), arabic=lang == "ar")
+        w.resize(1560, 940)
+        w.move(20, 20)
+        w.show()
+        _wait(app, lambda w=w: w.model.rowCount() > 0 and w.articles.rowCount() > 0)
+        w.select_claim(2)
+        _wait(app, lambda w=w: w.panel.detail is not None)
+        _grab(app, w, out / f"main-{lang}.png")
+        w.filter_bar.search.setText("بوتين")
+        _wait(app, lambda w=w: w.model.rowCount() < 15)
+        w.select_claim(w.model.claim_id(0) or 1)
+        _grab(app, w, out / f"search-{lang}.png")
+        w.filter_bar.search.clear()
+        w.import_paste()
+        d = w.import_dialog
+        d.paste_title.setText("Example" if lang == "en" else "مثال")
+        d.paste_text.setPlainText(
+            "قال وزير المالية إن التضخم بلغ 12 في المئة في أكتوبر."
+            if lang == "ar"
+            else "The minister said inflation reached 12% in October."
+        )
+        _wait(app, lambda d=d: d.isVisible())
+        _grab(app, d, out / f"import-{lang}.png")
+        d.close()
+        w.close()
+        db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,769 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ar">
+  <context>
+    <name>App</name>
+    <message>
+      <location filename="../../factdesk/ui/app.py" line="177" />
+      <source>%1 is already open in FactDesk.</source>
+      <translation>‏%1 مفتوحة بالفعل في FactDesk.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/app.py" line="182" />
+      <source>Switch to that window, or open a read-only copy here?</source>
+      <translation>هل تنتقل إلى تلك النافذة، أم تفتح هنا نسخة للقراءة فقط؟</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/app.py" line="185" />
+      <source>Switch to the open window</source>
+      <translation>الانتقال إلى النافذة المفتوحة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/app.py" line="189" />
+      <source>Open read-only</source>
+      <translation>فتح للقراءة فقط</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/app.py" line="257" />
+      <source>The details were written to %1</source>
+      <translation>كُتبت التفاصيل في %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArticleView</name>
+    <message>
+      <location filename="../../factdesk/ui/views.py" line="88" />
+      <source>Select a claim to read its article.</source>
+      <translation>اختر ادعاءً لقراءة مقاله.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArticlesModel</name>
+    <message>
+      <location filename="../../factdesk/ui/views.py" line="203" />
+      <source>%1 checked</source>
+      <translation>تم التحقق من %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClaimPanel</name>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="192" />
+      <source>S&amp;tatus</source>
+      <translation>ال&amp;حالة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="193" />
+      <source>&amp;Speaker</source>
+      <translation>القا&amp;ئل</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="194" />
+      <source>S&amp;ource</source>
+      <translation>ال&amp;مصدر</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="195" />
+      <source>Value</source>
+      <translation>القيمة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="196" />
+      <source>Tags</source>
+      <translation>الوسوم</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="205" />
+      <source>Who said it (type a new name to add one)</source>
+      <translation>من قاله (اكتب اسمًا جديدًا لإضافته)</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="207" />
+      <source>Where it was published</source>
+      <translation>أين نُشر</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="208" />
+      <source>Add a tag and press Enter</source>
+      <translation>أضف وسمًا واضغط Enter</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="209" />
+      <source>Remove tag</source>
+      <translation>إزالة الوسم</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="210" />
+      <source>Write a note (Ctrl+Enter adds it)</source>
+      <translation>اكتب ملاحظة (Ctrl+Enter لإضافتها)</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="211" />
+      <source>Add note</source>
+      <translation>إضافة ملاحظة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="212" />
+      <source>Add URL…</source>
+      <translation>إضافة رابط…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="213" />
+      <source>Add file…</source>
+      <translation>إضافة ملف…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="214" />
+      <source>Notes</source>
+      <translation>الملاحظات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="215" />
+      <source>Evidence</source>
+      <translation>الأدلة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="216" />
+      <source>History</source>
+      <translation>السجل</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="250" />
+      <source>No claim selected</source>
+      <translation>لم يُختر أي ادعاء</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="260" />
+      <source>Claim #%1 · %2</source>
+      <translation>الادعاء رقم %1 · %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClaimsModel</name>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="385" />
+      <source>#</source>
+      <translation>#</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="386" />
+      <source>Kind</source>
+      <translation>النوع</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="387" />
+      <source>Claim</source>
+      <translation>الادعاء</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="388" />
+      <source>Value</source>
+      <translation>القيمة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="389" />
+      <source>Speaker</source>
+      <translation>القائل</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="390" />
+      <source>Source</source>
+      <translation>المصدر</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="391" />
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="392" />
+      <source>Article</source>
+      <translation>المقال</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dialogs</name>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="43" />
+      <source>The details were written to %1</source>
+      <translation>كُتبت التفاصيل في %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="282" />
+      <location filename="../../factdesk/ui/dialogs.py" line="313" />
+      <source>Export the report</source>
+      <translation>تصدير التقرير</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../factdesk/ui/dialogs.py" line="284" />
+      <source>The claims in the table now (%n)</source>
+      <translation>
+        <numerusform>الادعاءات المعروضة في الجدول الآن (%n)</numerusform>
+        <numerusform>الادعاءات المعروضة في الجدول الآن (%n)</numerusform>
+        <numerusform>الادعاءات المعروضة في الجدول الآن (%n)</numerusform>
+        <numerusform>الادعاءات المعروضة في الجدول الآن (%n)</numerusform>
+        <numerusform>الادعاءات المعروضة في الجدول الآن (%n)</numerusform>
+        <numerusform>الادعاءات المعروضة في الجدول الآن (%n)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="286" />
+      <source>All claims</source>
+      <translation>كل الادعاءات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="295" />
+      <source>Browse…</source>
+      <translation>استعراض…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="300" />
+      <source>Export</source>
+      <translation>تصدير</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="302" />
+      <source>Write a CSV report (UTF-8, opens in Excel) of:</source>
+      <translation>كتابة تقرير CSV (‏UTF-8، يُفتح في Excel) يضم:</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="313" />
+      <source>CSV files (*.csv)</source>
+      <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="323" />
+      <source>Choose a file to write.</source>
+      <translation>اختر ملفًا للكتابة فيه.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="331" />
+      <source>Writing %1…</source>
+      <translation>جارٍ كتابة %1…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="341" />
+      <source>Wrote %1 claim(s) to %2.</source>
+      <translation>كُتب %1 ادعاء في %2.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="348" />
+      <source>Export cancelled; nothing was written.</source>
+      <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterBar</name>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="93" />
+      <source>Search claims (Ctrl+F) — اجتماع finds والاجتماع</source>
+      <translation>ابحث في الادعاءات (Ctrl+F) — «اجتماع» تجد «والاجتماع»</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="97" />
+      <source>All kinds</source>
+      <translation>كل الأنواع</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="103" />
+      <source>All statuses</source>
+      <translation>كل الحالات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="108" />
+      <source>Any speaker</source>
+      <translation>أي قائل</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="109" />
+      <source>Any source</source>
+      <translation>أي مصدر</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="110" />
+      <source>Any tag</source>
+      <translation>أي وسم</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="130" />
+      <source>Import articles</source>
+      <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="135" />
+      <source>Add files…</source>
+      <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="137" />
+      <source>Add folder…</source>
+      <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="139" />
+      <source>Clear</source>
+      <translation>مسح</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="142" />
+      <source>Text files (.txt, .md) and folders of them:</source>
+      <translation>ملفات نصية (‎.txt و‎.md) ومجلدات تضمها:</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="157" />
+      <source>Title</source>
+      <translation>العنوان</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="158" />
+      <source>Outlet</source>
+      <translation>الوسيلة الإعلامية</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="159" />
+      <source>URL</source>
+      <translation>الرابط</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="160" />
+      <source>Text</source>
+      <translation>النص</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="161" />
+      <source>Files and folders</source>
+      <translation>ملفات ومجلدات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="162" />
+      <source>Pasted text</source>
+      <translation>نص ملصوق</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="167" />
+      <source>Import</source>
+      <translation>استيراد</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="182" />
+      <source>Import files</source>
+      <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="184" />
+      <source>Text files (*.txt *.text *.md);;All files (*)</source>
+      <translation>ملفات نصية (*.txt *.text *.md);;كل الملفات (*)</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="190" />
+      <source>Import a folder</source>
+      <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="210" />
+      <source>Paste the article's text first.</source>
+      <translation>الصق نص المقال أولًا.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="217" />
+      <source>Importing the pasted text…</source>
+      <translation>جارٍ استيراد النص الملصوق…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="226" />
+      <source>Add files or a folder first.</source>
+      <translation>أضف ملفات أو مجلدًا أولًا.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="228" />
+      <source>Importing…</source>
+      <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="239" />
+      <source>Imported %1 article(s) with %2 claim(s).</source>
+      <translation>استُورد %1 مقال تضم %2 ادعاء.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="245" />
+      <source>Skipped %1 already in the desk:</source>
+      <translation>تُخطي %1 موجود من قبل في المكتب:</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="254" />
+      <source>%1 could not be imported:</source>
+      <translation>تعذّر استيراد %1:</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="258" />
+      <source>Cancelled: the articles already imported were kept.</source>
+      <translation>أُلغي الاستيراد: احتُفظ بالمقالات التي استُوردت قبل ذلك.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Kinds</name>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="97" />
+      <source>quote</source>
+      <translation>اقتباس</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="98" />
+      <source>statement</source>
+      <translation>تصريح</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claims_model.py" line="99" />
+      <source>number</source>
+      <translation>رقم</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="326" />
+      <source>read-only</source>
+      <translation>للقراءة فقط</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="328" />
+      <source>&amp;File</source>
+      <translation>&amp;ملف</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="329" />
+      <source>&amp;Edit</source>
+      <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="330" />
+      <source>&amp;Claim</source>
+      <translation>ا&amp;دعاء</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="331" />
+      <source>Set &amp;status</source>
+      <translation>تعيين ال&amp;حالة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="332" />
+      <source>&amp;View</source>
+      <translation>&amp;عرض</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="333" />
+      <source>&amp;Help</source>
+      <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="334" />
+      <source>&amp;Import files…</source>
+      <translation>ا&amp;ستيراد ملفات…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="335" />
+      <source>Import a &amp;folder…</source>
+      <translation>استيراد م&amp;جلد…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="336" />
+      <source>Import &amp;pasted text…</source>
+      <translation>استيراد نص م&amp;لصوق…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="337" />
+      <source>&amp;Export report (CSV)…</source>
+      <translation>ت&amp;صدير التقرير (CSV)…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="338" />
+      <source>&amp;Preferences…</source>
+      <translation>ال&amp;تفضيلات…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="339" />
+      <source>&amp;Quit</source>
+      <translation>إ&amp;نهاء</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="340" />
+      <source>&amp;Undo</source>
+      <translation>ت&amp;راجع</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="341" />
+      <source>&amp;Redo</source>
+      <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="342" />
+      <source>&amp;Find…</source>
+      <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="343" />
+      <source>&amp;Clear filters</source>
+      <translation>م&amp;سح عوامل التصفية</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="344" />
+      <source>&amp;Merge speakers or sources…</source>
+      <translation>&amp;دمج القائلين أو المصادر…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="345" />
+      <source>&amp;Next claim</source>
+      <translation>الادعاء ال&amp;تالي</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="346" />
+      <source>&amp;Previous claim</source>
+      <translation>الادعاء ال&amp;سابق</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="347" />
+      <source>Edit &amp;speaker</source>
+      <translation>تحرير ال&amp;قائل</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="348" />
+      <source>Edit s&amp;ource</source>
+      <translation>تحرير ال&amp;مصدر</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="349" />
+      <source>Write a &amp;note</source>
+      <translation>كتابة &amp;ملاحظة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="350" />
+      <source>Add a &amp;tag</source>
+      <translation>إضافة &amp;وسم</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="351" />
+      <source>Add &amp;evidence URL…</source>
+      <translation>إضافة رابط &amp;دليل…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="352" />
+      <source>&amp;Refresh</source>
+      <translation>&amp;تحديث</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="353" />
+      <source>&amp;About FactDesk</source>
+      <translation>&amp;عن FactDesk</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="356" />
+      <source>Read-only</source>
+      <translation>للقراءة فقط</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="454" />
+      <location filename="../../factdesk/ui/main_window.py" line="827" />
+      <source>FactDesk</source>
+      <translation>FactDesk</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="479" />
+      <source>Article #%1 ✕</source>
+      <translation>المقال رقم %1 ✕</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="484" />
+      <source>Searching…</source>
+      <translation>جارٍ البحث…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../factdesk/ui/main_window.py" line="492" />
+      <source>%n claim(s) in %1 ms</source>
+      <translation>
+        <numerusform>لا ادعاءات (%1 م.ث)</numerusform>
+        <numerusform>ادعاء واحد في %1 م.ث</numerusform>
+        <numerusform>ادعاءان في %1 م.ث</numerusform>
+        <numerusform>%n ادعاءات في %1 م.ث</numerusform>
+        <numerusform>%n ادعاءً في %1 م.ث</numerusform>
+        <numerusform>%n ادعاء في %1 م.ث</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../factdesk/ui/main_window.py" line="496" />
+      <source>%n claim(s)</source>
+      <translation>
+        <numerusform>لا ادعاءات</numerusform>
+        <numerusform>ادعاء واحد</numerusform>
+        <numerusform>ادعاءان</numerusform>
+        <numerusform>%n ادعاءات</numerusform>
+        <numerusform>%n ادعاءً</numerusform>
+        <numerusform>%n ادعاء</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../factdesk/ui/main_window.py" line="597" />
+      <source>%n claim(s) were changed by someone else since and were left alone</source>
+      <translation>
+        <numerusform>غيّر شخص آخر الادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
+        <numerusform>غيّر شخص آخر ادعاءً واحدًا منذ ذلك الحين فتُرك كما هو</numerusform>
+        <numerusform>غيّر شخص آخر ادعاءين منذ ذلك الحين فتُركا كما هما</numerusform>
+        <numerusform>غيّر شخص آخر %n ادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
+        <numerusform>غيّر شخص آخر %n ادعاءً منذ ذلك الحين فتُركت كما هي</numerusform>
+        <numerusform>غيّر شخص آخر %n ادعاء منذ ذلك الحين فتُركت كما هي</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../factdesk/ui/main_window.py" line="629" />
+      <source>Set status “%1” on %n claim(s)</source>
+      <translation>
+        <numerusform>تعيين الحالة «%1»</numerusform>
+        <numerusform>تعيين الحالة «%1» لادعاء واحد</numerusform>
+        <numerusform>تعيين الحالة «%1» لادعاءين</numerusform>
+        <numerusform>تعيين الحالة «%1» لـ%n ادعاءات</numerusform>
+        <numerusform>تعيين الحالة «%1» لـ%n ادعاءً</numerusform>
+        <numerusform>تعيين الحالة «%1» لـ%n ادعاء</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="640" />
+      <source>Set the speaker of claim #%1</source>
+      <translation>تعيين قائل الادعاء رقم %1</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="650" />
+      <source>Set the source of claim #%1</source>
+      <translation>تعيين مصدر الادعاء رقم %1</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="660" />
+      <source>Note on claim #%1</source>
+      <translation>ملاحظة على الادعاء رقم %1</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="668" />
+      <source>Tag “%1”</source>
+      <translation>الوسم «%1»</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="677" />
+      <source>Remove tag “%1”</source>
+      <translation>إزالة الوسم «%1»</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="685" />
+      <source>Add evidence</source>
+      <translation>إضافة دليل</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="685" />
+      <source>URL:</source>
+      <translation>الرابط:</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="689" />
+      <location filename="../../factdesk/ui/main_window.py" line="703" />
+      <source>Evidence on claim #%1</source>
+      <translation>دليل على الادعاء رقم %1</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="698" />
+      <source>Add an evidence file</source>
+      <translation>إضافة ملف دليل</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="719" />
+      <location filename="../../factdesk/ui/main_window.py" line="729" />
+      <source>Merge speakers or sources</source>
+      <translation>دمج القائلين أو المصادر</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="817" />
+      <source>About FactDesk</source>
+      <translation>عن FactDesk</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="819" />
+      <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
+
+Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>
+      <translation>FactDesk %1 — مكتب لتتبّع الادعاءات لمدققي الحقائق.
+
+يُعرض النص العربي بخطَّي Noto Sans Arabic وNoto Naskh Arabic (رخصة SIL Open Font License 1.1، ‏Google LLC).</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeDialog</name>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="359" />
+      <source>Merge speakers or sources</source>
+      <translation>دمج القائلين أو المصادر</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="370" />
+      <location filename="../../factdesk/ui/dialogs.py" line="382" />
+      <source>Merge</source>
+      <translation>دمج</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="371" />
+      <source>into</source>
+      <translation>في</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="374" />
+      <source>Its claims move to the second one; its spelling is kept as an alias. You can undo this.</source>
+      <translation>تنتقل ادعاءاته إلى الثاني، ويُحتفظ بتهجئته اسمًا بديلًا. يمكنك التراجع عن ذلك.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreferencesDialog</name>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="402" />
+      <source>Preferences</source>
+      <translation>التفضيلات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="404" />
+      <source>System default</source>
+      <translation>لغة النظام</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="410" />
+      <source>Stay on the claim</source>
+      <translation>البقاء على الادعاء</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="411" />
+      <source>Move to the next claim</source>
+      <translation>الانتقال إلى الادعاء التالي</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="415" />
+      <source>Language</source>
+      <translation>اللغة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="416" />
+      <source>After setting a status</source>
+      <translation>بعد تعيين الحالة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="417" />
+      <source>A new language applies the next time FactDesk starts.</source>
+      <translation>تُطبَّق اللغة الجديدة عند تشغيل FactDesk في المرة القادمة.</translation>
+    </message>
+  </context>
+  <context>
+    <name>_WorkDialog</name>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="96" />
+      <source>Cancelling…</source>
+      <translation>جارٍ الإلغاء…</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,159 @@
+"""Driving the real window: keyboard triage, undo, the panel, the article view, filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from factdesk.services import get_claim
+
+
+def select_first(qtbot, w) -> int:
+    w.table.setFocus()
+    w._select_row(0)
+    qtbot.waitUntil(lambda: w.panel.detail is not None)
+    return w.panel.detail.row.id
+
+
+def test_press_4_sets_the_status_in_the_database_and_undo_restores_it(qtbot, window, db):
+    w = window
+    cid = select_first(qtbot, w)
+    assert get_claim(db, cid).row.status == "unverified"
+    qtbot.keyClick(w.table, Qt.Key.Key_4)
+    assert get_claim(db, cid).row.status == "mostly_true"
+    assert w.model.index(0, 6).data() == "Mostly true"  # the table shows it at once
+    assert w.panel.status.currentData() == "mostly_true"
+    qtbot.keyClick(w.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert get_claim(db, cid).row.status == "unverified"
+    assert w.model.index(0, 6).data() == "Unverified"
+    qtbot.keyClick(
+        w.table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert get_claim(db, cid).row.status == "mostly_true"
+    history = get_claim(db, cid).history
+    assert [h.action for h in history] == ["set", "undo", "set"]
+
+
+def test_j_and_k_move_and_a_selection_gets_one_status(qtbot, window, db):
+    w = window
+    first = select_first(qtbot, w)
+    qtbot.keyClick(w.table, Qt.Key.Key_J)
+    qtbot.waitUntil(lambda: w.panel.detail.row.id == w.model.claim_id(1))
+    qtbot.keyClick(w.table, Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: w.panel.detail.row.id == first)
+    w.table.selectRow(0)
+    qtbot.keyClick(w.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(w.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    ids = w.selected_ids()
+    assert len(ids) == 3
+    qtbot.keyClick(w.table, Qt.Key.Key_6)
+    assert {get_claim(db, i).row.status for i in ids} == {"false"}
+    assert w.undo.undoText().startswith("Set status")
+    w.undo.undo()
+    assert {get_claim(db, i).row.status for i in ids} == {"unverified"}
+
+
+def test_panel_edits_go_through_services_and_undo(qtbot, window, db):
+    w = window
+    cid = select_first(qtbot, w)
+    qtbot.keyClick(w.table, Qt.Key.Key_S)
+    assert w.panel.speaker.hasFocus() or w.panel.speaker.lineEdit().hasFocus()
+    w.panel.speaker.setEditText("Trump")
+    qtbot.keyClick(w.panel.speaker.lineEdit(), Qt.Key.Key_Return)
+    assert get_claim(db, cid).row.speaker == "Trump"
+    w.panel.tag_edit.setText("budget")
+    qtbot.keyClick(w.panel.tag_edit, Qt.Key.Key_Return)
+    assert get_claim(db, cid).tags == ("budget",)
+    w.panel.note_edit.setPlainText("ملاحظة: تحقق من الرقم")
+    qtbot.mouseClick(w.panel.add_note_button, Qt.MouseButton.LeftButton)
+    assert [n.text for n in get_claim(db, cid).notes] == ["ملاحظة: تحقق من الرقم"]
+    assert w.panel.notes.count() == 1
+    for _ in range(3):
+        w.undo.undo()
+    d = get_claim(db, cid)
+    assert d.notes == [] and d.tags == () and d.row.speaker != "Trump"
+
+
+def test_article_view_marks_the_claim_and_a_click_selects_one(qtbot, window):
+    w = window
+    select_first(qtbot, w)
+    art = w.article_view.article
+    assert art is not None and art.spans
+    target = art.spans[3]
+    assert w.article_view.claim_at(target.start + 1) in {s.id for s in art.spans}
+    with qtbot.waitSignal(w.article_view.claimClicked) as sig:
+        c = w.article_view.textCursor()
+        c.setPosition(target.start + 1)
+        w.article_view.setTextCursor(c)
+        rect = w.article_view.cursorRect(c)
+        qtbot.mouseClick(w.article_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    clicked = sig.args[0]
+    qtbot.waitUntil(lambda: w.panel.detail is not None and w.panel.detail.row.id == clicked)
+    sels = w.article_view.extraSelections()
+    assert len(sels) == 1
+    sel = QTextCursor(sels[0].cursor)
+    span = next(s for s in art.spans if s.id == clicked)
+    assert (sel.selectionStart(), sel.selectionEnd()) == (span.start, span.end)
+
+
+def test_search_filters_as_you_type(qtbot, window, db):
+    w = window
+    total = w.model.rowCount()
+    qtbot.keyClick(w.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.filter_bar.search.hasFocus()
+    for ch in "بوتين":  # QTest.keyClicks aborts on non-Latin text: type by insert()
+        w.filter_bar.search.insert(ch)
+    qtbot.waitUntil(lambda: 0 < w.model.rowCount() < total)
+    assert all("بوتين" in w.model.index(r, 2).data() for r in range(w.model.rowCount()))
+    w.filter_bar.search.clear()
+    qtbot.waitUntil(lambda: w.model.rowCount() == total)
+    w.filter_bar.status.setCurrentIndex(w.filter_bar.status.findData("false"))
+    qtbot.waitUntil(lambda: w.model.rowCount() == 0)
+
+
+def test_clicking_an_article_filters_to_it(qtbot, window):
+    w = window
+    total = w.model.rowCount()
+    idx = w.articles.index(0, 0)
+    w._article_clicked(idx)
+    qtbot.waitUntil(lambda: 0 < w.model.rowCount() < total)
+    assert w.filter_bar.article_chip.isVisible()
+    w.clear_article_filter()
+    qtbot.waitUntil(lambda: w.model.rowCount() == total)
+
+
+def test_menus_show_every_shortcut(window):
+    w = window
+    actions = [
+        a
+        for m in (w.m_file, w.m_edit, w.m_claim, w.m_status)
+        for a in m.actions()
+        if not a.isSeparator() and a.menu() is None
+    ]
+    missing = [a.text() for a in actions if a.shortcut().isEmpty()]
+    assert missing == []
+
+
+def test_read_only_window_refuses_edits(qtbot, db):
+    from factdesk.ui.app import settings
+    from factdesk.ui.main_window import MainWindow
+
+    w = MainWindow(db, settings(), read_only=True)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.model.rowCount() > 0)
+    cid = select_first(qtbot, w)
+    qtbot.keyClick(w.table, Qt.Key.Key_4)
+    assert get_claim(db, cid).row.status == "unverified"
+    assert not w.act_import.isEnabled()
+    assert "read-only" in w.windowTitle()
+
+
+def test_settings_remember_geometry_and_columns(qtbot, window):
+    w = window
+    w.table.setColumnWidth(2, 333)
+    w.save_state()
+    assert w.settings.value("table/header") is not None
+    assert w.settings.value("window/mainSplitter") is not None

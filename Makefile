@@ -13,8 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The window on a demo desk holding the seed article (created on first run; DB=path for another)
 run: $(STAMP)
-	$(BIN)/factdesk extract $(SEED)
+	$(BIN)/factdesk app --demo --db $(or $(DB),build/demo.db)
 
 test: $(STAMP)
 	$(BIN)/ruff check .

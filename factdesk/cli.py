@@ -50,12 +50,6 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_app(args: argparse.Namespace) -> int:
-    from factdesk.ui.app import run
-
-    return run(args.db, demo=args.demo, lang=args.lang)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factdesk",
@@ -71,9 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("app", help="open the desktop window (also: factdesk with no command)")
     p.add_argument("--db", metavar="PATH-or-URL", help="database (default: your desk)")
-    p.add_argument("--demo", action="store_true", help="create the demo desk there if empty")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="the demo desk (seed article; created if missing; default demo.db beside your desk)",
+    )
     p.add_argument("--lang", choices=["ar", "en"], help="UI language for this run")
-    p.set_defaults(func=_cmd_app)
+    p.set_defaults(func=lambda a: __import__("factdesk.ui.app", fromlist=["cli"]).cli(a))
 
     p = sub.add_parser("extract", help="list the quotes, statements and numeric claims of a file")
     p.add_argument("file", help="a text file (UTF-8/16, Windows-1256, ISO-8859-6, cp1252)")

@@ -290,6 +290,17 @@ def run(db_target: str | None = None, *, demo: bool = False, lang: str | None = 
         db.close()
 
 
+def cli(args: object) -> int:
+    """`factdesk app [--db PATH] [--demo] [--lang ar|en]`."""
+    db = getattr(args, "db", None)
+    demo = bool(getattr(args, "demo", False))
+    if demo and db is None:
+        from factdesk.store import default_db_path
+
+        db = str(default_db_path().with_name("demo.db"))
+    return run(db, demo=demo, lang=getattr(args, "lang", None))
+
+
 def _install_excepthook(window: QWidget) -> None:
     """An exception escaping a slot becomes a logged error and a one-line dialog."""
     from factdesk.ui.dialogs import show_error

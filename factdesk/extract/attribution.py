@@ -175,8 +175,8 @@ def subject_after(x: str, start: int, end: int) -> list[str]:
             if not in_title:
                 break
             continue
-        if tok[0] in "\"'«»“”„‘’(:":
-            break
+        if tok[0] in "\"'«»“”„‘’(:" or any(q in tok[1:] for q in "«\"“"):
+            break  # a quotation starts («لـ«الشروق»»): the subject has ended
         b = bare(tok)
         if not b:
             break

@@ -284,14 +284,24 @@ def find_numbers(x: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     mi = 0
     last_end = 0
-    for m in lx.core.finditer(x):
+    pos = 0
+    while True:
+        m = lx.core.search(x, pos)
+        if m is None:
+            break
         s = m.start()
+        pos = m.end()
         if s < last_end:
             continue
         while mi < len(masked) and masked[mi][1] <= s:
             mi += 1
         if mi < len(masked) and masked[mi][0] <= s < masked[mi][1]:
             continue
+        cut = _second_number(m, lx) if m.lastgroup == "ar" else None
+        if cut is not None:
+            # «بين مليار وملياري دولار»: two numbers; take the first, look again from the second
+            pos = cut
+            m = lx.core.match(x[:cut], s) or m
         got = _widen(x, m, lx)
         if got is None:
             continue
@@ -300,6 +310,21 @@ def find_numbers(x: str) -> list[NumberMatch]:
         out.append(got)
         last_end = got.end
     return _merge_ranges(x, out, lx)
+
+
+def _second_number(m: re.Match[str], lx: _Lex) -> int | None:
+    """Where a second number starts inside a run of number words: a scale word joined by و
+    to a number that already ended in a scale («مليار وملياري»)."""
+    text = m.group("ar")
+    prev_scale = False
+    for w in re.finditer(r"\S+", text):
+        word = w.group()
+        kind = lx.ar_value.get(_strip_clitic(word, lx.ar_value), ("", 0))[0]
+        is_scale = kind in ("scale", "dual_scale")
+        if prev_scale and is_scale and word.startswith("و") and w.start() > 0:
+            return m.start("ar") + w.start()
+        prev_scale = is_scale
+    return None
 
 
 def _widen(x: str, m: re.Match[str], lx: _Lex) -> NumberMatch | None:
@@ -477,7 +502,7 @@ def _counted_thing(x: str, e: int, lx: _Lex) -> int | None:
         return None
     if tok[0] == "و" and len(tok) > 3 and tok[1] in "اينت":
         return None  # "وأصيب": a verb after "and", not a counted noun
-    if tok in lx.ar_value or tok in lx.unit_of:
+    if _strip_clitic(tok, lx.ar_value) in lx.ar_value or tok in lx.unit_of:
         return None
     return tm.end()
 

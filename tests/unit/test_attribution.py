@@ -124,3 +124,9 @@ def test_english_coordinated_said_keeps_the_sentence_subject():
     )
     (q,) = r.of_kind("quote")
     assert names_match(q.speaker, ["Badenoch"])
+
+
+def test_outlet_attached_to_the_speaker_is_the_source():
+    r = extract("قال الخبير الاقتصادي هاني توفيق لـ«الشروق» إن القرار «جاء متأخرا» في رأيه.")
+    (s,) = r.of_kind("statement")
+    assert s.speaker == "هاني توفيق" and s.source == "الشروق"

@@ -142,3 +142,9 @@ def test_rates_points_and_compound_numbers(text, claim, value, unit):
 )
 def test_more_not_claims(text):
     assert [c.text for c in numbers(text)] == []
+
+
+def test_two_scale_numbers_joined_by_wa_are_a_range():
+    (got,) = numbers("تستهدف الحكومة خفضه بما يتراوح بين مليار وملياري دولار سنويا.")
+    assert got.text == "بين مليار وملياري دولار سنويا"
+    assert (got.value, got.value_to, got.unit) == (1e9, 2e9, "USD")

@@ -69,9 +69,11 @@ def _lexicon_name(
     """Longest run of `words` from the first one that names a lexicon entry."""
     for n in range(min(max_words, len(words)), 0, -1):
         phrase = " ".join(words[:n]).casefold()
-        hit = table.get(phrase) or (
-            table.get(phrase[2:]) if phrase.startswith("ال") else None
-        ) or (without_prefix(phrase, table) and table[without_prefix(phrase, table)])
+        hit = (
+            table.get(phrase)
+            or (table.get(phrase[2:]) if phrase.startswith("ال") else None)
+            or (without_prefix(phrase, table) and table[without_prefix(phrase, table)])
+        )
         if hit:
             return n, hit
     return None
@@ -110,14 +112,19 @@ def classify(phrase_words: list[str]) -> Mention | None:
         )
         if known:
             return Mention(" ".join(rest[: known[0]]), "outlet", known[1])
-        if noun is not None and noun.endswith(("وكالة", "وكاله")) and not any(
-            "انباء" in w for w in rest
+        if (
+            noun is not None
+            and noun.endswith(("وكالة", "وكاله"))
+            and not any("انباء" in w for w in rest)
         ):
             return Mention(person_name(words), "person")  # وكالة الطاقة الدولية: a body
         name = []
         for w in rest:
-            if name and w.startswith("ال") and w.endswith(("يه", "ية", "ي")) and not (
-                name[0].startswith("ال")
+            if (
+                name
+                and w.startswith("ال")
+                and w.endswith(("يه", "ية", "ي"))
+                and not (name[0].startswith("ال"))
             ):
                 break  # a nationality adjective after a name: نيويورك تايمز الأمريكية
             if name and not w.startswith("ال") and name[0].startswith("ال"):
@@ -145,6 +152,9 @@ def person_name(words: list[str]) -> str:
         if w in lx.given and not w.startswith("ال"):
             return " ".join(words[i:])
     if words[0].isascii():
+        if words[-1].islower() and len(words) > 1:
+            # "a senior EU official": a description, not the name inside it
+            return " ".join(words[1:] if words[0].casefold() in ("a", "an", "the") else words)
         caps = [w for w in words if _LATIN_NAME.fullmatch(w)]
         name = [w for w in caps if w.casefold().rstrip(".") not in lx.titles_en]
         return " ".join(name) if name else " ".join(words)
@@ -166,16 +176,16 @@ def subject_after(x: str, start: int, end: int) -> list[str]:
     in_title = False
     for _s, _e, tok in tokens(x, start, min(end, start + 240))[: _MAX_SUBJECT + 3]:
         if in_title or (
-            tok[0] in "\"«“„" and out and without_prefix(out[-1].casefold(), lx.outlet_nouns)
+            tok[0] in '"«“„' and out and without_prefix(out[-1].casefold(), lx.outlet_nouns)
         ):
             # صحيفة "فاينانشال تايمز": the quoted title is the outlet's name
-            in_title = not (len(tok) > 1 and tok.rstrip("،,:.")[-1] in "\"»”“")
+            in_title = not (len(tok) > 1 and tok.rstrip("،,:.")[-1] in '"»”“')
             if bare(tok):
                 out.append(bare(tok))
             if not in_title:
                 break
             continue
-        if tok[0] in "\"'«»“”„‘’(:" or any(q in tok[1:] for q in "«\"“"):
+        if tok[0] in "\"'«»“”„‘’(:" or any(q in tok[1:] for q in '«"“'):
             break  # a quotation starts («لـ«الشروق»»): the subject has ended
         b = bare(tok)
         if not b:
@@ -256,8 +266,14 @@ def subject_before(x: str, clause_start: int, cue_start: int) -> list[str]:
     return words
 
 
-def source_in(x: str, start: int, end: int, skip: list[tuple[int, int]],
-              last_platform: Mention | None, markers_only: bool = False) -> Mention | None:
+def source_in(
+    x: str,
+    start: int,
+    end: int,
+    skip: list[tuple[int, int]],
+    last_platform: Mention | None,
+    markers_only: bool = False,
+) -> Mention | None:
     """An outlet or platform a statement in x[start:end] is published through.
 
     `markers_only` keeps to بحسب / وفقا لـ / according to, for sentences with no cue verb,
@@ -275,7 +291,7 @@ def source_in(x: str, start: int, end: int, skip: list[tuple[int, int]],
     for m in lx.platform_nouns.finditer(x, start, end):
         if not outside(m.start()):
             continue
-        before = x[max(start, m.start() - 12):m.start()]
+        before = x[max(start, m.start() - 12) : m.start()]
         if not _PLATFORM_PREP.search(before):
             continue
         after = [bare(t) for _s, _e, t in tokens(x, m.end(), min(end, m.end() + 60))][:4]
@@ -409,6 +425,20 @@ def is_outlet_anaphor(words: list[str]) -> bool:
     low = [bare(w).casefold() for w in words if bare(w)]
     if low and low[0] == "the":
         low = low[1:]
-    return len(low) == 1 and low[0] in lx.outlet_nouns and (
-        low[0].startswith("ال") or words[0].casefold() == "the"
+    return (
+        len(low) == 1
+        and low[0] in lx.outlet_nouns
+        and (low[0].startswith("ال") or words[0].casefold() == "the")
     )
+
+
+_EN_BODIES = frozenset(
+    "agency organization organisation ministry company firm group government department bank "
+    "club party court council army police union body authority commission office".split()
+)
+
+
+def is_body_anaphor(words: list[str]) -> bool:
+    """ "The agency", "the company": a body named before, whatever its name's words."""
+    low = [w.casefold() for w in words]
+    return len(low) == 2 and low[0] == "the" and low[1] in _EN_BODIES

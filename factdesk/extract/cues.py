@@ -70,9 +70,7 @@ def cues() -> CueLexicon:
         given_pairs=frozenset(g.casefold() for g in given if " " in g),
         outlet_of=outlet_of,
         platform_of=platform_of,
-        outlet_nouns=frozenset(
-            w.casefold() for w in lexicon.words("source_nouns.txt", "outlet")
-        ),
+        outlet_nouns=frozenset(w.casefold() for w in lexicon.words("source_nouns.txt", "outlet")),
         platform_nouns=re.compile(
             rf"(?<![\w])(?:ال)?(?P<n>{alternation(platform_nouns)})(?![\w])", re.IGNORECASE
         ),
@@ -102,6 +100,6 @@ def without_prefix(word: str, known: frozenset[str] | dict) -> str | None:
     if word in known:
         return word
     for p in PREFIXES:
-        if word.startswith(p) and word[len(p):] in known:
-            return word[len(p):]
+        if word.startswith(p) and word[len(p) :] in known:
+            return word[len(p) :]
     return None

@@ -70,7 +70,8 @@ class Report:
             ep, er, ef = c.prf(c.exact)
             op, orr, of = c.prf(c.overlap)
             out["kinds"][k] = {
-                "gold": c.gold, "predicted": c.pred,
+                "gold": c.gold,
+                "predicted": c.pred,
                 "exact": {"precision": ep, "recall": er, "f1": ef},
                 "overlap": {"precision": op, "recall": orr, "f1": of},
             }
@@ -89,9 +90,7 @@ def names_match(predicted: str | None, accepted: Any) -> bool:
 
 
 def _pairs(gold: list[dict], pred: list[Claim]) -> tuple[int, list[tuple[dict, Claim]]]:
-    exact = sum(
-        1 for g in gold if any(p.start == g["start"] and p.end == g["end"] for p in pred)
-    )
+    exact = sum(1 for g in gold if any(p.start == g["start"] and p.end == g["end"] for p in pred))
     candidates = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
@@ -131,7 +130,7 @@ def evaluate_file(gold_path: Path) -> Report:
         items = gold[key]
         pred = result.of_kind(kind)  # type: ignore[arg-type]
         for g in items:
-            if text[g["start"]:g["end"]] != g["text"]:
+            if text[g["start"] : g["end"]] != g["text"]:
                 raise GoldError(f"{gold_path.name}: offsets of {g['text'][:30]!r} are wrong.")
         exact, pairs = _pairs(items, pred)
         c = report.counts[key]
@@ -159,8 +158,12 @@ def evaluate_file(gold_path: Path) -> Report:
                 report.attr_n[a] += 1
                 report.attr_ok[a] += ok
                 if not ok:
-                    got = {"speaker": p.speaker, "source": p.source, "value": p.value,
-                           "unit": p.unit}[a]
+                    got = {
+                        "speaker": p.speaker,
+                        "source": p.source,
+                        "value": p.value,
+                        "unit": p.unit,
+                    }[a]
                     report.misses.append(
                         f"{gold_path.name}: {kind} {g['text'][:40]!r} {a}: got {got!r}, "
                         f"gold {g.get(a)!r}"
@@ -203,9 +206,7 @@ def format_report(report: Report, per_file: bool = False, misses: bool = False) 
             lines.append(f"{name}: " + ", ".join(fs))
         lines.append("")
     lines.append(f"{len(report.files)} gold files")
-    lines.append(
-        f"{'kind':<16}{'gold':>6}{'pred':>6}   exact P/R/F1          overlap P/R/F1"
-    )
+    lines.append(f"{'kind':<16}{'gold':>6}{'pred':>6}   exact P/R/F1          overlap P/R/F1")
     for k, c in report.counts.items():
         e = c.prf(c.exact)
         o = c.prf(c.overlap)

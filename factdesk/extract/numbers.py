@@ -214,6 +214,7 @@ _RATE = re.compile(
     r"a month|per month|a week|per week|annually)(?!\w)",
     re.IGNORECASE,
 )
+_AGE_APPOSITION = re.compile(r"[A-Za-z\u0621-\u064a](?:,\s*|\s*\()$")
 _COMPOUND = re.compile(r"-[A-Za-z]")
 _LINKS = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -372,8 +373,10 @@ def _widen(x: str, m: re.Match[str], lx: _Lex) -> NumberMatch | None:
         v = _words_value(words, lx.ar_value)
         if v is None:
             return None
-        if len(words) == 1 and lx.ar_value[words[0]][0] == "scale" and words[0] not in (
-            "الف", "مليون", "مليار", "بليون", "تريليون", "مئه", "مئة", "مائة"
+        if (
+            len(words) == 1
+            and lx.ar_value[words[0]][0] == "scale"
+            and words[0] not in ("الف", "مليون", "مليار", "بليون", "تريليون", "مئه", "مئة", "مائة")
         ):
             return None
         value = v
@@ -387,7 +390,7 @@ def _widen(x: str, m: re.Match[str], lx: _Lex) -> NumberMatch | None:
     # scale words after digits: 100 مليار، 1.5 million, 15m
     if is_digits and kind != "money":
         sm = lx.scale_after.match(x, e)
-        if sm and not (sm.group("w").casefold() in ("m", "b", "k") and x[e:sm.start("w")]):
+        if sm and not (sm.group("w").casefold() in ("m", "b", "k") and x[e : sm.start("w")]):
             value *= lx.scale_value.get(sm.group("w").casefold(), 1)
             e = sm.end()
 
@@ -508,12 +511,24 @@ def _counted_thing(x: str, e: int, lx: _Lex) -> int | None:
 
 
 def _not_a_claim(
-    x: str, s: int, e: int, m: re.Match[str], unit: str | None, thing: str | None,
-    value: float, is_digits: bool, lx: _Lex,
+    x: str,
+    s: int,
+    e: int,
+    m: re.Match[str],
+    unit: str | None,
+    thing: str | None,
+    value: float,
+    is_digits: bool,
+    lx: _Lex,
 ) -> bool:
     window = max(0, s - 40)
     if lx.label_before.search(x, window, s) and unit is None:
         return True
+    if _AGE_APPOSITION.search(x, window, s) and (
+        (unit is None and thing is None and x[e : e + 1] == ",")
+        or (unit == "year" and x[e : e + 1] == ")")
+    ):
+        return True  # "Maria Gonzalez, 54, said", «فلان (45 عاما)»: an age
     if lx.age_before.search(x, window, s):
         return True
     if is_digits and m.lastgroup == "num":
@@ -522,8 +537,11 @@ def _not_a_claim(
             return True
         if unit is None and len(raw) == 4 and raw.isdigit() and 1800 <= value <= 2100:
             return True  # a year
-        if value <= 31 and "." not in raw and unit is None and (
-            lx.month_near_after.match(x, m.end()) or lx.month_near_before.search(x, window, s)
+        if (
+            value <= 31
+            and "." not in raw
+            and unit is None
+            and (lx.month_near_after.match(x, m.end()) or lx.month_near_before.search(x, window, s))
         ):
             return True  # a date
         if unit is None and lx.year_before.search(x, window, s) and len(raw) == 4:
@@ -541,17 +559,25 @@ def _merge_ranges(x: str, found: list[NumberMatch], lx: _Lex) -> list[NumberMatc
             b = found[i + 1]
             mid = lx.range_mid.fullmatch(x, a.end, b.start)
             left = lx.range_left.search(x, max(0, a.start - 12), a.start)
-            word = x[a.end:b.start].strip()
+            word = x[a.end : b.start].strip()
             hyphen = mid is not None and word in ("-", "او", "or")
             # «40 إلى 45 مليون يورو»: a bare number up to a number with its unit or scale
             upto = (
-                mid is not None and word in ("الي", "حتي", "to") and a.unit is None
+                mid is not None
+                and word in ("الي", "حتي", "to")
+                and a.unit is None
                 and b.value >= 1000 > a.value
             )
             if (
-                word == "و" and not left and a.unit is None and b.unit is None and not a.thing
-                and a.value >= 1000 and b.value < _last_scale(a.value)
-                and not a.approx and not b.approx
+                word == "و"
+                and not left
+                and a.unit is None
+                and b.unit is None
+                and not a.thing
+                and a.value >= 1000
+                and b.value < _last_scale(a.value)
+                and not a.approx
+                and not b.approx
             ):
                 # «437 ألفا و586»: one number written in two parts
                 out.append(replace(a, end=b.end, value=a.value + b.value, thing=b.thing))
@@ -563,9 +589,15 @@ def _merge_ranges(x: str, found: list[NumberMatch], lx: _Lex) -> list[NumberMatc
                     low *= _last_scale(b.value)
                 start = left.start("r") if left else a.start
                 out.append(
-                    replace(b, start=start, value=low, value_to=b.value,
-                            unit=b.unit or a.unit, approx=a.approx or b.approx,
-                            bound=a.bound or b.bound)
+                    replace(
+                        b,
+                        start=start,
+                        value=low,
+                        value_to=b.value,
+                        unit=b.unit or a.unit,
+                        approx=a.approx or b.approx,
+                        bound=a.bound or b.bound,
+                    )
                 )
                 i += 2
                 continue

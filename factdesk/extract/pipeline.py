@@ -81,9 +81,7 @@ def extract(text: str, language: str | None = None) -> Extraction:
     doc = _Doc(x, paras, sents, [(q.open, q.close + 1) for q in pairs])
 
     all_cues = [c for c in attr.find_cues(x, 0, len(x)) if not doc.in_quote(c.start)]
-    items = [
-        _Item("quote", q.start, q.end, q.open, close=q.close, open=q.open) for q in quotes
-    ]
+    items = [_Item("quote", q.start, q.end, q.open, close=q.close, open=q.open) for q in quotes]
     items += _statements(doc, all_cues)
     items.sort(key=lambda it: it.start)
     _attribute(doc, items, all_cues)
@@ -158,7 +156,7 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
             continue  # "said in a post on X that": one statement, the earliest cue
         if any(
             c.end <= c2.start < comp.start() and _joins_a_new_clause(x, c2, c.end)
-            for c2 in all_cues[k + 1:k + 6]
+            for c2 in all_cues[k + 1 : k + 6]
         ):
             continue  # «أعلنت الوزارة …، فيما قالت الأمم المتحدة إن»: the later verb's clause
         if _words(x, c.end, comp.start()) > _MAX_STATEMENT_GAP:
@@ -173,7 +171,7 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
             continue  # «قال إن "…"»: the quote itself is the claim
         end = se
         # a later cue with its own complementiser in the same sentence starts a new statement
-        for c2 in all_cues[k + 1:]:
+        for c2 in all_cues[k + 1 :]:
             if c2.start >= se:
                 break
             if c2.start < start:
@@ -199,7 +197,7 @@ def _joins_a_new_clause(x: str, cue: Cue, clause_start: int) -> bool:
         return False
     if cue.arabic and x[cue.start] in "وف":
         return True
-    before = x[max(clause_start, cue.start - 8):cue.start].rstrip()
+    before = x[max(clause_start, cue.start - 8) : cue.start].rstrip()
     return before.endswith((",", "،", " and", " و", "فيما", "بينما", "كما", " while", " as"))
 
 
@@ -212,7 +210,7 @@ def _trim_end(x: str, start: int, end: int) -> int:
         ch = x[end - 1]
         if ch in _CLOSER_OF:
             opener = _CLOSER_OF[ch]
-            inner = x[start:end - 1]
+            inner = x[start : end - 1]
             if (inner.count(opener) % 2 == 1) if opener == ch else (opener in inner):
                 break
         if ch not in _TRAIL:
@@ -285,13 +283,11 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
             comp = cues().complementiser.search(x, cue.end, it.start)
             stop = comp.start() if comp else it.start
             subject = _subject(x, cue, _clause_start(x, ss, cue.start), stop)
-            quoted_from = re.search(r"(?<![\w])عن\s+", x[cue.end:stop])
+            quoted_from = re.search(r"(?<![\w])عن\s+", x[cue.end : stop])
             if subject and quoted_from:
                 # «نقلت وكالة رويترز عن مسؤول»: the outlet is the source, the other the speaker
                 src = attr.classify(subject)
-                who = attr.classify(
-                    attr.subject_after(x, cue.end + quoted_from.end(), stop)
-                )
+                who = attr.classify(attr.subject_after(x, cue.end + quoted_from.end(), stop))
                 if src and src.kind != "person" and who and who.kind == "person":
                     source, speaker, explicit = src, who, True
                     history.append((it.anchor, _role_words(_following(x, cue.end)), who, src))
@@ -301,8 +297,11 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
             source, explicit, subject = last_outlet, True, []  # «وأضافت الصحيفة أن»
         if subject and attr.is_anaphoric(subject):
             head = attr.role_head(subject)
-            for pos, words, earlier, earlier_source in reversed(history):
-                if pos < it.anchor and head in words:
+            body = attr.is_body_anaphor(subject)
+            for pos, words, earlier, earlier_source in sorted(history, key=lambda h: -h[0]):
+                if pos < it.anchor and (
+                    head in words or (body and not attr.has_given_name(earlier.name.split()))
+                ):
                     speaker, explicit, subject = earlier, True, []
                     continues = True
                     if earlier != current:
@@ -367,8 +366,7 @@ def _clause(doc: _Doc, it: _Item, cue: Cue | None, all_cues: list[Cue]) -> tuple
         return ss, max(it.end, cue.end)
     after = max(cue.end, it.close + 1)
     ends = [
-        c.start for c in all_cues
-        if after <= c.start < se and _joins_a_new_clause(doc.x, c, after)
+        c.start for c in all_cues if after <= c.start < se and _joins_a_new_clause(doc.x, c, after)
     ]
     return min(cue.start, it.open), min(ends) if ends else se
 
@@ -382,7 +380,7 @@ def _subject(x: str, cue: Cue, clause_start: int, stop: int) -> list[str]:
     before = attr.subject_before(x, clause_start, cue.start)
     if cue.form in _EN_OBJECT_VERBS or before:
         return before
-    if x[max(clause_start, cue.start - 5):cue.start].rstrip().endswith(" and"):
+    if x[max(clause_start, cue.start - 5) : cue.start].rstrip().endswith(" and"):
         return []  # "X called it … and said the party would …": the subject is X, further back
     return attr.subject_after(x, cue.end, stop)
 
@@ -411,7 +409,7 @@ def _antecedent(x: str, anaphor: list[str], pos: int) -> Mention | None:
     if len(head) < 3 or head.isascii():
         return None
     found = None
-    for m in re.finditer(rf"(?<!\w)(?:ال)?{re.escape(head)}(?!\w)", x[max(0, pos - 4000):pos]):
+    for m in re.finditer(rf"(?<!\w)(?:ال)?{re.escape(head)}(?!\w)", x[max(0, pos - 4000) : pos]):
         found = max(0, pos - 4000) + m.end()
     if found is None:
         return None
@@ -420,7 +418,7 @@ def _antecedent(x: str, anaphor: list[str], pos: int) -> Mention | None:
     if not words:
         return None
     start = x.rfind(head, 0, found)
-    name = x[start - 2 if x[start - 2:start] == "ال" else start:found] + " " + " ".join(words)
+    name = x[start - 2 if x[start - 2 : start] == "ال" else start : found] + " " + " ".join(words)
     return attr.Mention(name.strip(), "person")
 
 
@@ -461,7 +459,7 @@ def _role_words(subject: list[str]) -> set[str]:
 def _clause_start(x: str, sentence_start: int, cue_start: int) -> int:
     """Where the clause holding a cue verb begins: the sentence, or after a closing quote."""
     chunk = x[sentence_start:cue_start]
-    cut = max(chunk.rfind(m) for m in ("\"", "»", "”", "’"))
+    cut = max(chunk.rfind(m) for m in ('"', "»", "”", "’"))
     return sentence_start + cut + 1 if cut >= 0 else sentence_start
 
 

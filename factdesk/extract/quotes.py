@@ -136,7 +136,7 @@ def _preceded_by_title_noun(text: str, open_idx: int, para_start: int) -> bool:
         cands = {w, w.casefold()}
         for p in _PREFIXES:
             if w.startswith(p) and len(w) > len(p) + 2:
-                cands.add(w[len(p):])
+                cands.add(w[len(p) :])
         if cands & nouns:
             return True
     return False
@@ -150,7 +150,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteP
         nxt = None
         if k + 1 < len(paragraphs):
             c = text[paragraphs[k + 1][0]]
-            nxt = c if c in "“\"«" else None
+            nxt = c if c in '“"«' else None
         outer_end = -1
         for o, c, _depth in sorted(_pairs_in_paragraph(text, ps, pe, nxt)):
             if o < outer_end:

@@ -13,7 +13,11 @@ _KEYS = {"quote": "quotes", "statement": "statements", "numeric": "numeric_claim
 
 def claim_to_json(c: Claim) -> dict[str, Any]:
     item: dict[str, Any] = {
-        "text": c.text, "start": c.start, "end": c.end, "speaker": c.speaker, "source": c.source,
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "speaker": c.speaker,
+        "source": c.source,
     }
     if c.kind == "numeric":
         value = int(c.value) if c.value is not None and c.value.is_integer() else c.value

@@ -130,3 +130,17 @@ def test_outlet_attached_to_the_speaker_is_the_source():
     r = extract("قال الخبير الاقتصادي هاني توفيق لـ«الشروق» إن القرار «جاء متأخرا» في رأيه.")
     (s,) = r.of_kind("statement")
     assert s.speaker == "هاني توفيق" and s.source == "الشروق"
+
+
+def test_english_descriptions_bodies_and_ages():
+    r = extract(
+        '"We are not going to accept this deal," a senior EU official said.\n\n'
+        "According to the World Health Organization, at least 2,000 people have died. "
+        'The agency said that the outbreak was "the worst in a decade".\n\n'
+        '"It\'s a disaster," said Maria Gonzalez, 54, whose house was flooded.'
+    )
+    q1, q2, q3 = r.of_kind("quote")
+    assert q1.speaker == "senior EU official"
+    assert q2.speaker == "World Health Organization"
+    assert q3.speaker == "Maria Gonzalez"
+    assert [n.text for n in r.of_kind("numeric")] == ["at least 2,000 people"]

@@ -19,6 +19,7 @@ class EntityBook:
         self._folded = folded
         self._spelling: dict[tuple[str, str], str] = {}  # (kind, folded name) -> as written
         self._canonical: dict[tuple[str, str], str] = {}
+        self._first_at: dict[str, int] = {}  # spelling as written -> first position seen
 
     def _as_written(self, name: str, near: int) -> str:
         x = self._folded.text
@@ -39,7 +40,9 @@ class EntityBook:
             self._spelling[key] = self._as_written(mention.name, near)
             if mention.canonical:
                 self._canonical[key] = mention.canonical
-        return self._spelling[key]
+        written = self._spelling[key]
+        self._first_at[written] = min(near, self._first_at.get(written, near))
+        return written
 
     def _groups(self) -> dict[str, list[str]]:
         """Display name -> all spellings, linking names contained in longer ones."""
@@ -52,10 +55,13 @@ class EntityBook:
             heads: list[tuple[str, set[str]]] = []
             for n in names:
                 words = set(fold(n).split())
-                for head, head_words in heads:
-                    if words <= head_words:
-                        groups[f"{kind}\0{head}"].append(n)
-                        break
+                fits = [head for head, head_words in heads if words <= head_words]
+                if fits:
+                    # two people sharing a surname: the full name met last before this one
+                    at = self._first_at.get(n, 0)
+                    before = [h for h in fits if self._first_at.get(h, 0) <= at]
+                    head = max(before, key=lambda h: self._first_at.get(h, 0)) if before else fits[0]
+                    groups[f"{kind}\0{head}"].append(n)
                 else:
                     heads.append((n, words))
                     groups[f"{kind}\0{n}"] = [n]

@@ -144,3 +144,13 @@ def test_english_descriptions_bodies_and_ages():
     assert q2.speaker == "World Health Organization"
     assert q3.speaker == "Maria Gonzalez"
     assert [n.text for n in r.of_kind("numeric")] == ["at least 2,000 people"]
+
+
+def test_a_surname_links_to_the_full_name_met_before_it():
+    r = extract(
+        "قال الوزير خالد عبدالغفار إن الوضع مستقر.\n\n"
+        '"لا صحة للشائعات"، قال عبدالغفار للصحفيين بعد الاجتماع.\n\n'
+        "وقال المتحدث حسام عبدالغفار إن الإصابات طبيعية."
+    )
+    (q,) = r.of_kind("quote")
+    assert q.speaker == "خالد عبدالغفار"

@@ -158,7 +158,14 @@ def person_name(words: list[str]) -> str:
         caps = [w for w in words if _LATIN_NAME.fullmatch(w)]
         name = [w for w in caps if w.casefold().rstrip(".") not in lx.titles_en]
         return " ".join(name) if name else " ".join(words)
-    # Arabic: the trailing run of words that are neither titles nor definite descriptions
+    # Arabic: after a title and its complements, the first plain word starts the name
+    # («الإعلامية لميس الحديدي», «الأمين العام للأمم المتحدة أنطونيو غوتيريش»)
+    if words[0] in lx.titles or words[0].casefold() in lx.titles:
+        for i, w in enumerate(words[1:], 1):
+            if w in lx.titles or w.startswith(("ال", "ب", "ل")):
+                continue
+            return " ".join(words[i:])
+    # else the trailing run of words that are neither titles nor definite descriptions
     tail: list[str] = []
     for w in reversed(words):
         if w.startswith("ال") or w in lx.titles or w.casefold() in lx.titles:
@@ -169,20 +176,28 @@ def person_name(words: list[str]) -> str:
     return " ".join(words)
 
 
+def _short_title_at(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Does a quotation of at most three words open at token k?"""
+    for j in range(k, min(k + 3, len(toks))):
+        t = toks[j][2].rstrip("،,:.")
+        if len(t) > 1 and t[-1] in '"»”“' and (j > k or len(t) > 2):
+            return True
+    return False
+
+
 def subject_after(x: str, start: int, end: int) -> list[str]:
     """Words of the subject right after a cue verb (verb–subject order)."""
     lx = cues()
     out: list[str] = []
     in_title = False
-    for _s, _e, tok in tokens(x, start, min(end, start + 240))[: _MAX_SUBJECT + 3]:
-        if in_title or (
-            tok[0] in '"«“„' and out and without_prefix(out[-1].casefold(), lx.outlet_nouns)
-        ):
-            # صحيفة "فاينانشال تايمز": the quoted title is the outlet's name
+    toks = tokens(x, start, min(end, start + 240))[: _MAX_SUBJECT + 3]
+    for k, (_s, _e, tok) in enumerate(toks):
+        if in_title or (tok[0] in '"«“„' and out and _short_title_at(toks, k)):
+            # صحيفة "فاينانشال تايمز", جمعية «غيث» الخيرية: a quoted name inside the subject
             in_title = not (len(tok) > 1 and tok.rstrip("،,:.")[-1] in '"»”“')
             if bare(tok):
                 out.append(bare(tok))
-            if not in_title:
+            if not in_title and without_prefix(out[0].casefold(), lx.outlet_nouns):
                 break
             continue
         if tok[0] in "\"'«»“”„‘’(:" or any(q in tok[1:] for q in '«"“'):
@@ -211,7 +226,7 @@ def subject_after(x: str, start: int, end: int) -> list[str]:
         if (
             out
             and not b.isascii()
-            and not b.startswith(("ال", "ب", "ل"))
+            and not b.startswith(("ال", "ب", "ل", "عبد", "ابو", "بن", "ابن"))
             and out[-1].startswith("ال")
             and out[-1] not in lx.titles
             and b.casefold() not in lx.given
@@ -416,6 +431,17 @@ def name_in_subject_position(x: str, start: int, end: int) -> list[str]:
                 if t[-1] in "،,:؛;.":
                     break
             return words
+    # "Obaidullah Stoman, a 26-year-old …": two or more capitalised words opening the sentence
+    run = []
+    for _s, _e, tok in toks:
+        b = bare(tok)
+        if not (b.isascii() and _LATIN_NAME.fullmatch(b)) or b.casefold() in _EN_STOP:
+            break
+        run.append(b)
+        if tok[-1] in ",;:":
+            break
+    if len(run) >= 2 and run[0].casefold() not in ("the", "a", "an", "in", "on", "at"):
+        return run
     return []
 
 

@@ -154,3 +154,16 @@ def test_a_surname_links_to_the_full_name_met_before_it():
     )
     (q,) = r.of_kind("quote")
     assert q.speaker == "خالد عبدالغفار"
+
+
+def test_names_after_titles_adverbs_and_quoted_names_in_subjects():
+    r = extract(
+        'وعلّقت الإعلامية لميس الحديدي على القرار، قائلة: "هذه الزيادات كانت كبيرة جدا".\n\n'
+        "وكان وزير الخارجية الأردني أيمن الصفدي قد أكد مرارا أن المملكة تستضيف مليون سوري.\n\n"
+        "وأعلنت جمعية «غيث» الخيرية أنها خصصت 15 مليون ريال لشراء خيام."
+    )
+    (q,) = r.of_kind("quote")
+    s1, s2 = r.of_kind("statement")
+    assert names_match(q.speaker, ["الحديدي"])
+    assert names_match(s1.speaker, ["الصفدي"])
+    assert names_match(s2.speaker, ["جمعية غيث"])

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SEED   := seeds/white-house-summit.ar.txt
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint eval bench bench-store clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
+
+# 1M claims: a few minutes and ~1.3 GB in bench/out/ (CLAIMS=100000 for a quick look)
+bench-store: $(STAMP)
+	$(BIN)/python bench/store_bench.py --claims $(or $(CLAIMS),1000000)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -106,6 +106,13 @@ def _default_extractor(text: str, language: str | None) -> Extraction:
     return extract(text, language)
 
 
+def _extract_in_worker(text: str, language: str | None) -> tuple[Extraction, list[str]]:
+    """Runs in an engine process: the extraction plus each claim's search key, both CPU work
+    the storing process then does not have to do."""
+    ex = _default_extractor(text, language)
+    return ex, [search_text(c.text) for c in ex.claims]
+
+
 # Articles written per transaction. Each sits in its own savepoint, so a bad one is rolled back
 # alone; grouping saves a commit and a duplicate check per article (about 0.5 ms each), and the
 # write lock is held only for the inserts, never while the engine runs.
@@ -122,7 +129,8 @@ class _Item:
     failure: str | None = None
     digest: str = ""
     extraction: Extraction | None = None
-    future: Future[Extraction] | None = None
+    keys: list[str] | None = None  # search keys computed beside the extraction
+    future: Future[tuple[Extraction, list[str]]] | None = None
     result: ImportedArticle | None = None
 
 
@@ -139,12 +147,15 @@ class _Importer:
         self.db = db
         self.analyst = analyst
         self.extractor = extractor or _default_extractor
-        # the engine is pure Python: a process pool is the only way to use more than one core
-        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        # The engine is pure Python: extraction processes are the only way to use more cores.
+        # One per core but one: this process stores meanwhile (a pipeline); more processes
+        # than cores only slows both sides down. 0 runs the engine in this process.
+        self.workers = workers if workers is not None else max(0, (os.cpu_count() or 1) - 1)
         if extractor is not None:
-            self.workers = 1  # test doubles and caches are not picklable, and not slow
+            self.workers = 0  # test doubles and caches are not picklable, and not slow
         self._pool: ProcessPoolExecutor | None = None
         self._default_status: int | None = None
+        self._next_id = 0
         # name -> entity id for this run: saves two lookups per claim on big imports
         self._entities: dict[str, int] = {}
 
@@ -161,7 +172,7 @@ class _Importer:
         progress: Progress | None,
         cancelled: Cancelled | None,
     ) -> None:
-        if self.workers > 1 and total >= _PARALLEL_MIN:
+        if self.workers >= 1 and total >= _PARALLEL_MIN:
             self._pool = ProcessPoolExecutor(max_workers=min(self.workers, 8))
         done = 0
         pending: list[_Item] = []
@@ -210,7 +221,7 @@ class _Importer:
                 aid, title = known[it.digest]
                 it.result = ImportedArticle(aid, title, 0, True, it.source)
             elif self._pool is not None:
-                it.future = self._pool.submit(_default_extractor, it.text, it.meta.language)
+                it.future = self._pool.submit(_extract_in_worker, it.text, it.meta.language)
 
     def _finish(self, group: list[_Item], cancelled: Cancelled | None) -> bool:
         """Extract (or collect) and write a group; True if the analyst cancelled part-way."""
@@ -236,7 +247,7 @@ class _Importer:
                 return True
             try:
                 if it.future is not None:
-                    it.extraction = it.future.result()
+                    it.extraction, it.keys = it.future.result()
                 else:
                     it.extraction = self.extractor(it.text or "", it.meta.language)
             except Exception as exc:  # an engine bug must not cost the rest of a folder
@@ -246,6 +257,10 @@ class _Importer:
     def _write(self, items: list[_Item]) -> None:
         with self.db.write() as conn:
             status = self.default_status(conn)
+            if self.db.is_sqlite:
+                # we hold the write lock (BEGIN IMMEDIATE): ids can be assigned here, which
+                # lets the claims and their FTS rows go in as two plain executemany calls
+                self._next_id = (conn.scalar(select(func.max(claims.c.id))) or 0) + 1
             for it in items:
                 for attempt in (1, 2):
                     try:
@@ -283,7 +298,7 @@ class _Importer:
         return self._default_status
 
     def _insert(self, conn: Connection, it: _Item, status: int) -> ImportedArticle:
-        ex, meta, text = it.extraction, it.meta, it.text
+        ex, meta, text, keys = it.extraction, it.meta, it.text, it.keys
         assert ex is not None and text is not None
         title = meta.title or default_title(text, it.source)
         now = utcnow()
@@ -319,12 +334,14 @@ class _Importer:
                 ids[name] = ensure_entity(conn, name, kind)[0]
             return ids[name]
 
+        first_id = self._next_id if self.db.is_sqlite else None
         rows = [
             {
+                "id": None if first_id is None else first_id + n,
                 "article_id": article_id,
                 "kind": c.kind,
                 "text": c.text,
-                "search_text": search_text(c.text),
+                "search_text": keys[n] if keys is not None else search_text(c.text),
                 "start_pos": c.start,
                 "end_pos": c.end,
                 "sentence_start": c.sentence_start,
@@ -343,11 +360,20 @@ class _Importer:
                 "updated_at": now,
                 "updated_by": None,
             }
-            for c in ex.claims
+            for n, c in enumerate(ex.claims)
         ]
         if rows:
+            if first_id is None:
+                for r in rows:
+                    del r["id"]  # PostgreSQL: the sequence assigns them
             # render_nulls: one executemany instead of one INSERT per NULL pattern
             conn.execute(_INSERT_CLAIMS, rows)
+            if first_id is not None:
+                conn.exec_driver_sql(
+                    "INSERT INTO claims_fts(rowid, search_text) VALUES (?, ?)",
+                    [(r["id"], r["search_text"]) for r in rows],
+                )
+                self._next_id = first_id + len(rows)
         assert article_id is not None
         return ImportedArticle(article_id, title, len(rows), False, it.source)
 
@@ -382,7 +408,8 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders. A file that cannot be read is reported and skipped.
 
-    `workers` extraction processes (default: one per CPU) run the engine for big imports.
+    `workers` extraction processes (default: one per CPU but one) run the engine for big
+    imports while this process stores; 0 keeps everything in this process.
     """
     from factdesk.text.decoding import DecodingError, read_text_file
 

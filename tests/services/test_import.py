@@ -144,3 +144,21 @@ def test_engine_failure_on_one_article_is_reported_and_the_rest_imported(
         ("pasted text", "the extraction engine failed on pasted text: lexicon missing")
     ]
     assert _counts(db) == (1, 1)
+
+
+def test_search_index_matches_the_claims_table(db: Database, extractor) -> None:
+    """The import writes the FTS rows itself (no trigger): FTS5's own check must agree."""
+    if not db.is_sqlite:
+        pytest.skip("FTS5 is the SQLite search index; PostgreSQL indexes search_text itself")
+    import_texts(
+        db,
+        [(f"م{i}: نص رقم {i} عن الاجتماع", ArticleMeta()) for i in range(70)],
+        extractor=extractor,
+    )
+    import_texts(db, [("م1: نص رقم 1 عن الاجتماع", ArticleMeta())], extractor=extractor)
+    with db.read() as conn:
+        conn.exec_driver_sql("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+        n = conn.exec_driver_sql(
+            "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH '\"اجتماع\"'"
+        ).scalar()
+    assert n == 70

@@ -37,6 +37,43 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
     db.close()
 
 
+def test_migration_0001_to_0002_keeps_data_and_search(tmp_path: Path, extractor) -> None:
+    """A desk made by the first schema (FTS written by a trigger) upgrades with a backup and
+    its claims stay searchable; new imports are indexed by the service instead."""
+    from alembic import command
+
+    from factdesk.services import ClaimFilter, count_claims, import_text
+
+    path = tmp_path / "old.db"
+    eng = dbmod._sqlite_engine(dbmod.resolve_target(path)[0])
+    with eng.begin() as conn:
+        command.upgrade(dbmod._alembic_config(conn), "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO articles (id, title, language, text, content_hash, imported_at) "
+            "VALUES (1, 't', 'ar', 'x', 'h', '2026-01-01 00:00:00')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO claims (article_id, kind, text, search_text, start_pos, end_pos, "
+            "sentence_start, sentence_end, approx, speaker_by, source_by, status_id, "
+            "updated_at) VALUES (1, 'quote', 'والاجتماع', 'والاجتماع | الاجتماع اجتماع', "
+            "0, 9, 0, 9, 0, 'engine', 'engine', 1, '2026-01-01 00:00:00')"
+        )
+    eng.dispose()
+    db = open_database(path)
+    assert db.migrated_from == "0001" and db.backup_path is not None
+    import_text(db, "س: اجتماع آخر", extractor=extractor)
+    assert count_claims(db, ClaimFilter(search="اجتماع")) == 2
+    with db.read() as conn:
+        assert (
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'claims_fts_ai'"
+            ).scalar()
+            == 0
+        )
+        conn.exec_driver_sql("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+    db.close()
+
+
 def test_postgres_schema(db_target: str) -> None:
     db = open_database(db_target, create=True)
     with db.read() as conn:
@@ -139,8 +176,8 @@ _EXTRA = {
         from alembic import op
         import sqlalchemy as sa
 
-        revision = "0002"
-        down_revision = "0001"
+        revision = "next"
+        down_revision = "{head}"
         branch_labels = None
         depends_on = None
 
@@ -156,7 +193,8 @@ def _migrations_with(tmp_path: Path, body: str) -> Path:
     """A copy of the shipped migrations plus a 0002 revision, as the next release would ship."""
     mig = tmp_path / "migrations"
     shutil.copytree(dbmod.MIGRATIONS_DIR, mig, ignore=shutil.ignore_patterns("__pycache__"))
-    (mig / "versions" / "0002_next.py").write_text(textwrap.dedent(body), encoding="utf-8")
+    body = textwrap.dedent(body).replace("{head}", dbmod.SCHEMA_HEAD)
+    (mig / "versions" / "next_release.py").write_text(body, encoding="utf-8")
     return mig
 
 
@@ -172,15 +210,16 @@ def test_upgrade_keeps_a_backup_beside_the_file(
     monkeypatch.setattr(
         dbmod, "MIGRATIONS_DIR", _migrations_with(tmp_path, _EXTRA["0002_add_claim_priority.py"])
     )
-    monkeypatch.setattr(dbmod, "SCHEMA_HEAD", "0002")
+    head = dbmod.SCHEMA_HEAD
+    monkeypatch.setattr(dbmod, "SCHEMA_HEAD", "next")
     db = open_database(path)
-    assert db.migrated_from == "0001"
-    assert db.backup_path == tmp_path / "desk.db.schema-0001.bak"
+    assert db.migrated_from == head
+    assert db.backup_path == tmp_path / f"desk.db.schema-{head}.bak"
     with db.read() as conn:
         assert conn.execute(text("SELECT priority FROM claims")).scalar() == 1
     db.close()
     old = sqlite3.connect(db.backup_path)
-    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
     assert old.execute("SELECT text FROM claims").fetchone() == ("قبل الترقية",)
     old.close()
 
@@ -199,11 +238,12 @@ def test_failed_upgrade_loses_nothing(
         'op.execute("UPDATE no_such_table SET x = 1")',
     )
     monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", _migrations_with(tmp_path, broken))
-    monkeypatch.setattr(dbmod, "SCHEMA_HEAD", "0002")
-    with pytest.raises(StoreError, match=r"kept at .*schema-0001\.bak"):
+    head = dbmod.SCHEMA_HEAD
+    monkeypatch.setattr(dbmod, "SCHEMA_HEAD", "next")
+    with pytest.raises(StoreError, match=rf"kept at .*schema-{head}\.bak"):
         open_database(path)
-    con = sqlite3.connect(path)  # the original is still at 0001, without the half-made column
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    con = sqlite3.connect(path)  # the original is still at `head`, without the half-made column
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
     cols = {r[1] for r in con.execute("PRAGMA table_info(claims)")}
     assert "priority" not in cols
     con.close()

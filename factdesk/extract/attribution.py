@@ -162,7 +162,7 @@ def person_name(words: list[str]) -> str:
     # («الإعلامية لميس الحديدي», «الأمين العام للأمم المتحدة أنطونيو غوتيريش»)
     if words[0] in lx.titles or words[0].casefold() in lx.titles:
         for i, w in enumerate(words[1:], 1):
-            if w in lx.titles or w.startswith(("ال", "ب", "ل")):
+            if w in lx.titles or w.startswith(("ال", "لل", "بال", "باسم", "لشؤون", "لدي")):
                 continue
             return " ".join(words[i:])
     # else the trailing run of words that are neither titles nor definite descriptions
@@ -419,6 +419,8 @@ def name_in_subject_position(x: str, start: int, end: int) -> list[str]:
         b = bare(tok)
         low = b.casefold()
         pair = f"{low} {bare(toks[i + 1][2]).casefold()}" if i + 1 < len(toks) else ""
+        if low in lx.stop:
+            continue  # «على» folds to the name «علي»
         if (low in lx.given and not low.startswith("ال")) or pair in lx.given_pairs:
             words: list[str] = []
             for _s2, _e2, t in tokens(x, toks[i][0], end)[:5]:
@@ -431,6 +433,14 @@ def name_in_subject_position(x: str, start: int, end: int) -> list[str]:
                 if t[-1] in "،,:؛;.":
                     break
             return words
+    # «وعلّقت الإعلامية لميس الحديدي على …»: a title among the first words, then a name
+    for i, (_s, _e, tok) in enumerate(toks[:3]):
+        if bare(tok) in lx.titles and not bare(tok).isascii():
+            phrase = subject_after(x, toks[i][0], end)
+            name = person_name(phrase) if phrase else ""
+            if phrase and name != " ".join(phrase):
+                return name.split()
+            break
     # "Obaidullah Stoman, a 26-year-old …": two or more capitalised words opening the sentence
     run = []
     for _s, _e, tok in toks:

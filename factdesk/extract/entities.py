@@ -60,7 +60,8 @@ class EntityBook:
                     # two people sharing a surname: the full name met last before this one
                     at = self._first_at.get(n, 0)
                     before = [h for h in fits if self._first_at.get(h, 0) <= at]
-                    head = max(before, key=lambda h: self._first_at.get(h, 0)) if before else fits[0]
+                    latest = max(before, key=lambda h: self._first_at.get(h, 0), default=None)
+                    head = latest or fits[0]
                     groups[f"{kind}\0{head}"].append(n)
                 else:
                     heads.append((n, words))

@@ -84,6 +84,15 @@ def main() -> None:
         t_plain, _ = timed(plain_pass, arts, repeat)
         print(f"{mb:7.1f}M {len(arts):9d} {claims:8d} {mb / t_engine:12.2f} "
               f"{mb / t_plain:11.1f} {t_engine / t_plain:7.1f} {t_engine:7.2f}")
+    # one long file (an analyst importing a whole archive as one text) must stay linear too
+    print("\none text of all the articles joined:")
+    for factor in (1, 4):
+        text = "\n\n".join(corpus(largest * factor // 16))
+        mb = len(text.encode("utf-8")) / 1024 / 1024
+        t_engine, claims = timed(lambda arts: len(extract(arts[0]).claims), [text], 1)
+        t_plain, _ = timed(plain_pass, [text], 1)
+        print(f"{mb:7.1f}M {1:9d} {claims:8d} {mb / t_engine:12.2f} "
+              f"{mb / t_plain:11.1f} {t_engine / t_plain:7.1f} {t_engine:7.2f}")
 
 
 if __name__ == "__main__":

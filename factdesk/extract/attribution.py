@@ -15,6 +15,7 @@ Rules, in the order a reader applies them:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factdesk.extract.cues import bare, cues, tokens, without_prefix
@@ -285,7 +286,7 @@ def source_in(
     x: str,
     start: int,
     end: int,
-    skip: list[tuple[int, int]],
+    in_quote: Callable[[int], bool],
     last_platform: Mention | None,
     markers_only: bool = False,
 ) -> Mention | None:
@@ -297,7 +298,7 @@ def source_in(
     lx = cues()
 
     def outside(i: int) -> bool:
-        return not any(s <= i < e for s, e in skip)
+        return not in_quote(i)
 
     if markers_only:
         return _marker_source(x, start, end, outside)
@@ -365,11 +366,11 @@ def _marker_source(x: str, start: int, end: int, outside) -> Mention | None:
     return None
 
 
-def marker_speaker(x: str, start: int, end: int, skip: list[tuple[int, int]]) -> Mention | None:
+def marker_speaker(x: str, start: int, end: int, in_quote: Callable[[int], bool]) -> Mention | None:
     """A person or body named by بحسب / وفقا لـ / according to."""
     lx = cues()
     for m in lx.marker.finditer(x, start, end):
-        if any(s <= m.start() < e for s, e in skip):
+        if in_quote(m.start()):
             continue
         words = subject_after(x, m.end(), end)
         if words and words[0].startswith("ل") and not words[0].startswith("ال"):

@@ -7,7 +7,7 @@ original once, at the end, so every claim satisfies `text[start:end] == claim.te
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from factdesk.extract import attribution as attr
@@ -54,10 +54,19 @@ class _Doc:
     quote_spans: list[tuple[int, int]]  # contents of quotes and titles, to skip
     para_starts: list[int] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    cue_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.quote_spans = sorted(self.quote_spans)
         self.para_starts = [p[0] for p in self.paras]
         self.sent_starts = [s[0] for s in self.sents]
+        self.quote_starts = [q[0] for q in self.quote_spans]
+
+    def set_cues(self, found: list[Cue]) -> None:
+        self.cues = found
+        self.cue_starts = [c.start for c in found]
 
     def para_of(self, i: int) -> int:
         return max(0, bisect_right(self.para_starts, i) - 1)
@@ -67,7 +76,16 @@ class _Doc:
         return self.sents[k] if self.sents else (0, len(self.x))
 
     def in_quote(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.quote_spans)
+        k = bisect_right(self.quote_starts, i) - 1
+        return k >= 0 and i < self.quote_spans[k][1]
+
+    def quote_between(self, a: int, b: int) -> bool:
+        k = bisect_left(self.quote_starts, a)
+        return k < len(self.quote_starts) and self.quote_starts[k] < b
+
+    def cues_in(self, a: int, b: int) -> list[Cue]:
+        """The cue verbs starting in [a, b), in order (bisect: long texts stay linear)."""
+        return self.cues[bisect_left(self.cue_starts, a):bisect_left(self.cue_starts, b)]
 
 
 def extract(text: str, language: str | None = None) -> Extraction:
@@ -81,6 +99,7 @@ def extract(text: str, language: str | None = None) -> Extraction:
     doc = _Doc(x, paras, sents, [(q.open, q.close + 1) for q in pairs])
 
     all_cues = [c for c in attr.find_cues(x, 0, len(x)) if not doc.in_quote(c.start)]
+    doc.set_cues(all_cues)
     items = [_Item("quote", q.start, q.end, q.open, close=q.close, open=q.open) for q in quotes]
     items += _statements(doc, all_cues)
     items.sort(key=lambda it: it.start)
@@ -104,8 +123,9 @@ def extract(text: str, language: str | None = None) -> Extraction:
             )
         )
     by_sentence: dict[tuple[int, int], tuple[Mention | None, Mention | None]] = {}
+    item_starts = [it.start for it in items]
     for n in find_numbers(x):
-        speaker, source = _number_attribution(doc, items, all_cues, n.start, by_sentence)
+        speaker, source = _number_attribution(doc, items, item_starts, n.start, by_sentence)
         s, e = folded.span(n.start, n.end)
         ss, se = folded.span(*doc.sent_of(n.start))
         claims.append(
@@ -171,11 +191,7 @@ def _statements(doc: _Doc, all_cues: list[Cue]) -> list[_Item]:
             continue  # «قال إن "…"»: the quote itself is the claim
         end = se
         # a later cue with its own complementiser in the same sentence starts a new statement
-        for c2 in all_cues[k + 1 :]:
-            if c2.start >= se:
-                break
-            if c2.start < start:
-                continue  # a cue-like word before this complementiser ("said in a post on X")
+        for c2 in doc.cues_in(start, se):  # not cue-like words before it ("said in a post on X")
             if not _joins_a_new_clause(x, c2, start):
                 continue  # «قالت إنها تتوقع أن…»: nested reporting, the same statement
             m2 = lx.complementiser.search(x, c2.end, se)
@@ -219,6 +235,10 @@ def _trim_end(x: str, start: int, end: int) -> int:
     return end
 
 
+def _pos(entry: tuple) -> int:
+    return entry[0]
+
+
 def _words(x: str, start: int, end: int) -> int:
     """About how many words x[start:end] holds (spaces counted in C, not tokens in Python)."""
     return x.count(" ", start, end) + x.count("\n", start, end)
@@ -227,15 +247,9 @@ def _words(x: str, start: int, end: int) -> int:
 def _cue_before(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
     ss, _se = doc.sent_of(it.open)
     best = None
-    for c in all_cues:
-        if c.start < ss:
-            continue
-        if c.start >= it.open:
-            break
-        between = (c.end, it.open)
-        if any(between[0] <= s < between[1] for s, _e in doc.quote_spans):
-            continue
-        best = c
+    for c in doc.cues_in(ss, it.open):
+        if not doc.quote_between(c.end, it.open):
+            best = c
     if best is None or _words(doc.x, best.end, it.open) > 14:
         return None
     return best
@@ -244,10 +258,8 @@ def _cue_before(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
 def _cue_after(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
     _ss, se = doc.sent_of(it.open)
     head = tokens(doc.x, it.close + 1, min(se + 1, it.close + 160))[:12]
-    for c in all_cues:
-        if c.start <= it.close:
-            continue
-        if c.start >= se or not head or c.start > head[-1][0]:
+    for c in doc.cues_in(it.close + 1, se):
+        if not head or c.start > head[-1][0]:
             break
         return c
     return None
@@ -290,7 +302,8 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
                 who = attr.classify(attr.subject_after(x, cue.end + quoted_from.end(), stop))
                 if src and src.kind != "person" and who and who.kind == "person":
                     source, speaker, explicit = src, who, True
-                    history.append((it.anchor, _role_words(_following(x, cue.end)), who, src))
+                    words = _role_words(_following(x, cue.end))
+                    insort(history, (it.anchor, words, who, src), key=_pos)
                     subject = []
         continues = False
         if subject and last_outlet is not None and attr.is_outlet_anaphor(subject):
@@ -298,7 +311,7 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
         if subject and attr.is_anaphoric(subject):
             head = attr.role_head(subject)
             body = attr.is_body_anaphor(subject)
-            for pos, words, earlier, earlier_source in sorted(history, key=lambda h: -h[0]):
+            for pos, words, earlier, earlier_source in reversed(history):
                 if pos < it.anchor and (
                     head in words or (body and not attr.has_given_name(earlier.name.split()))
                 ):
@@ -315,12 +328,11 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
             mention = attr.classify(subject)
             if mention is not None and mention.kind == "person":
                 speaker, explicit = mention, True
-                history.append(
-                    (it.anchor, _role_words(subject + _around(x, ss, se, mention)), mention, None)
-                )
+                words = _role_words(subject + _around(x, ss, se, mention))
+                insort(history, (it.anchor, words, mention, None), key=_pos)
             elif mention is not None:
                 source, explicit = mention, True
-        skip = doc.quote_spans
+        skip = doc.in_quote
         if source is None:
             lo, hi = _clause(doc, it, cue, all_cues)
             source = attr.source_in(x, lo, hi, skip, last_platform)
@@ -334,7 +346,7 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
             if named is not None and named != current:
                 speaker, explicit = named, True
                 words = _role_words(_around(x, doc.paras[para][0], se, named))
-                history.append((it.anchor, words, named, None))
+                insort(history, (it.anchor, words, named, None), key=_pos)
         if not explicit:
             speaker = current
             if source is None and para == source_para:
@@ -365,9 +377,7 @@ def _clause(doc: _Doc, it: _Item, cue: Cue | None, all_cues: list[Cue]) -> tuple
     if it.kind == "statement":
         return ss, max(it.end, cue.end)
     after = max(cue.end, it.close + 1)
-    ends = [
-        c.start for c in all_cues if after <= c.start < se and _joins_a_new_clause(doc.x, c, after)
-    ]
+    ends = [c.start for c in doc.cues_in(after, se) if _joins_a_new_clause(doc.x, c, after)]
     return min(cue.start, it.open), min(ends) if ends else se
 
 
@@ -398,7 +408,7 @@ def _marker_people(doc: _Doc) -> list[tuple[int, set[str], Mention, Mention | No
             words[0] = words[0][1:]
         mention = attr.classify(words) if words else None
         if mention is not None and mention.kind == "person":
-            source = attr.source_in(doc.x, ss, se, doc.quote_spans, None, markers_only=True)
+            source = attr.source_in(doc.x, ss, se, doc.in_quote, None, markers_only=True)
             out.append((m.start(), _role_words(words), mention, source))
     return out
 
@@ -466,36 +476,32 @@ def _clause_start(x: str, sentence_start: int, cue_start: int) -> int:
 def _number_attribution(
     doc: _Doc,
     items: list[_Item],
-    all_cues: list[Cue],
+    starts: list[int],
     pos: int,
     by_sentence: dict[tuple[int, int], tuple[Mention | None, Mention | None]],
 ) -> tuple[Mention | None, Mention | None]:
     """The quote or statement a number sits in; else its sentence's «بحسب X»; else a
     statement the sentence carries on."""
-    container = None
-    for it in items:
-        if it.start <= pos < it.end:
-            container = it
-        if it.start > pos:
-            break
-    if container is not None:
-        return container.speaker, container.source
+    k = bisect_right(starts, pos)
+    for it in reversed(items[max(0, k - 4):k]):  # the innermost claim holding the number
+        if pos < it.end:
+            return it.speaker, it.source
     sent = doc.sent_of(pos)
     if sent in by_sentence:
         return by_sentence[sent]
     ss, se = sent
     para = doc.para_of(pos)
-    source = attr.source_in(doc.x, ss, se, doc.quote_spans, None, markers_only=True)
-    speaker = attr.marker_speaker(doc.x, ss, se, doc.quote_spans)
+    source = attr.source_in(doc.x, ss, se, doc.in_quote, None, markers_only=True)
+    speaker = attr.marker_speaker(doc.x, ss, se, doc.in_quote)
     found: tuple[Mention | None, Mention | None] = (None, None)
     if source or speaker:
         found = (speaker, source)
     else:
         # a sentence that carries a reported statement on (same paragraph, nothing new said)
-        prev = [it for it in items if it.start < pos and doc.para_of(it.start) == para]
-        own_cue = any(ss <= c.start < se for c in all_cues)
-        if prev and prev[-1].kind == "statement" and not own_cue:
-            found = (prev[-1].speaker, prev[-1].source)
+        last = items[k - 1] if k else None
+        own_cue = bool(doc.cues_in(ss, se))
+        if last and doc.para_of(last.start) == para and last.kind == "statement" and not own_cue:
+            found = (last.speaker, last.source)
     by_sentence[sent] = found
     return found
 

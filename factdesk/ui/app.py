@@ -333,9 +333,8 @@ def smoke(db_target: str | None = None) -> int:
     if db_target is None:
         tmp = tempfile.TemporaryDirectory(prefix="factdesk-smoke-")
         db_target = str(Path(tmp.name) / "demo.db")
-    os.environ.setdefault(
-        "FACTDESK_SETTINGS", str(Path(tempfile.gettempdir()) / "factdesk-smoke.ini")
-    )
+    settings_dir = tempfile.TemporaryDirectory(prefix="factdesk-smoke-settings-")
+    os.environ.setdefault("FACTDESK_SETTINGS", str(Path(settings_dir.name) / "smoke.ini"))
     ensure_demo(Path(db_target))
     loaded = install_language(app, "ar")
     install_language(app, "en")
@@ -366,4 +365,5 @@ def smoke(db_target: str | None = None) -> int:
         db.close()
         if tmp is not None:
             tmp.cleanup()
+        settings_dir.cleanup()
     return 0 if ok else 1

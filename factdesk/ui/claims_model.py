@@ -8,6 +8,7 @@ appended when read. Memory is 8 bytes per matching claim plus a few pages of row
 
 from __future__ import annotations
 
+import contextlib
 import time
 import unicodedata
 from array import array
@@ -173,25 +174,46 @@ class _LoaderSignals(QObject):
 
 
 class _IdLoader(QRunnable):
-    def __init__(self, db: Database, query: Query, gen: int, signals: _LoaderSignals) -> None:
+    def __init__(
+        self,
+        db: Database,
+        query: Query,
+        gen: int,
+        signals: _LoaderSignals,
+        span: IdRange | None = None,
+    ) -> None:
         super().__init__()
-        self.db, self.query, self.gen, self.signals = db, query, gen, signals
+        self.db, self.query, self.gen, self.signals, self.span = db, query, gen, signals, span
 
     def run(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the model was deleted while we read
+            self._run()
+
+    def _run(self) -> None:
         q = self.query
+        whole = q.filters == ClaimFilter() and q.sort == "id"
+        if whole and self.span is not None:
+            self.signals.done.emit(self.gen, IdRange(self.span.lo, self.span.count, q.descending))
+            return
         try:
-            if q.filters == ClaimFilter() and q.sort == "id":
-                n, lo, hi = support.id_span(self.db)
-                if n == 0 or hi - lo + 1 == n:
-                    self.signals.done.emit(self.gen, IdRange(lo, n, q.descending))
-                    return
             parts = support.iter_claim_ids(self.db, q.filters, q.sort, q.descending)
             ids = array("q")
             for i, part in enumerate(parts):
                 ids.extend(part)
                 if i == 0:
                     self.signals.first.emit(self.gen, IdArray(array("q", ids)))
+                    if whole:  # the whole desk: a range when ids are dense (no list at all)
+                        n, lo, hi = support.id_span(self.db)
+                        if hi - lo + 1 == n:
+                            parts.close()
+                            self.signals.done.emit(self.gen, IdRange(lo, n, q.descending))
+                            return
+            if whole and not ids:
+                self.signals.done.emit(self.gen, IdRange(0, 0, q.descending))
+                return
             self.signals.done.emit(self.gen, IdArray(ids))
+        except RuntimeError:
+            raise
         except BaseException as exc:
             self.signals.failed.emit(self.gen, describe(exc)[0])
 
@@ -213,6 +235,7 @@ class ClaimsModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, ClaimRow]] = OrderedDict()
         self._cells: dict[int, tuple[Any, ...]] = {}
         self._gen = 0
+        self._span: IdRange | None = None  # the whole desk, remembered until refresh()
         self._started = 0.0
         self._status_labels: dict[str, tuple[str, str | None]] = {}
         self._signals = _LoaderSignals(self)
@@ -239,9 +262,11 @@ class ClaimsModel(QAbstractTableModel):
         self._gen += 1
         self._started = time.perf_counter()
         self.loading.emit()
-        self.pool.start(_IdLoader(self.db, query, self._gen, self._signals))
+        self.pool.start(_IdLoader(self.db, query, self._gen, self._signals, self._span))
 
     def refresh(self) -> None:
+        """Re-read the current query (after an import, or F5 for other analysts' work)."""
+        self._span = None
         self.set_query(self.query)
 
     def _install(self, ids: IdRange | IdArray) -> None:
@@ -260,18 +285,21 @@ class ClaimsModel(QAbstractTableModel):
     def _on_done(self, gen: int, ids: IdRange | IdArray) -> None:
         if gen != self._gen:
             return
+        if isinstance(ids, IdRange):
+            self._span = IdRange(ids.lo, ids.count, False)
         have = len(self._ids)
         same_start = (
-            isinstance(ids, IdArray)
-            and isinstance(self._ids, IdArray)
+            isinstance(self._ids, IdArray)
             and 0 < have <= len(ids)
-            and self._ids.ids == ids.ids[:have]
+            and list(self._ids.ids) == ids.window(0, have)
         )
         if same_start and have < len(ids):
             self.beginInsertRows(QModelIndex(), have, len(ids) - 1)
             self._ids = ids
             self.endInsertRows()
-        elif not same_start:
+        elif same_start:
+            self._ids = ids
+        else:
             self._install(ids)
             self.first_rows.emit(len(ids), (time.perf_counter() - self._started) * 1000)
         self.loaded.emit(len(ids), (time.perf_counter() - self._started) * 1000)

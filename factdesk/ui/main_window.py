@@ -54,6 +54,8 @@ from factdesk.ui.errors import describe
 from factdesk.ui.views import ArticlesModel, ArticleView, BidiDelegate, ClaimsView
 from factdesk.ui.workers import Task
 
+ARTICLES_SHOWN = 2000
+
 
 class FilterBar(QWidget):
     """Kind, status, speaker, source, tag and an Arabic-aware search; applies as you type."""
@@ -433,11 +435,12 @@ class MainWindow(QMainWindow):
 
     def load_articles(self) -> None:
         db = self.db
-        task = Task(lambda _p, _c: support.list_articles(db), self)
+        # the newest articles: the pane is for reading, the filter bar finds the rest
+        task = Task(lambda _p, _c: support.list_articles(db, limit=ARTICLES_SHOWN), self)
         task.succeeded.connect(self._articles_loaded)
         task.failed.connect(self._task_failed)
         self._keep(task)
-        task.start(self.model.pool)
+        task.start()  # not the model's pool: a search never waits behind this
 
     def _keep(self, task: Task) -> None:
         self._tasks.add(task)

@@ -106,7 +106,8 @@ def _lex() -> _Lex:
 
     dual_units = alternation([f for f, (s, _) in unit_of.items() if s == "dual"])
     duration_units = alternation([f for f, (s, _) in unit_of.items() if s == "duration"])
-    symbols = r"US\$|[$€£¥]"
+    codes = sorted({c for c in currency_code.values() if len(c) == 3 and c.isupper()})
+    symbols = rf"US\$|[$€£¥]|(?:{'|'.join(codes)})(?=\s?\d)"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:\.\d+)?"
 
     arabic_word = (
@@ -117,7 +118,7 @@ def _lex() -> _Lex:
     )
     # Each branch opens with a one-character test, so most positions fail at once.
     core = re.compile(
-        rf"(?=[$€£¥U])(?P<money>(?P<sym>{symbols})\s?(?P<mnum>{digits})"
+        rf"(?=[$€£¥A-Z])(?P<money>(?P<sym>{symbols})\s?(?P<mnum>{digits})"
         rf"(?:\s?(?P<msc>(?i:{en_scale_words}))\b)?)"
         rf"|(?=\d)(?<![A-Za-z0-9_.,/:])(?<![^\W\d_]-)(?<!\d{{4}}-)(?<!ال)"
         rf"(?P<num>{digits})(?!\d|[,.:/]\d)"
@@ -340,7 +341,9 @@ def _widen(x: str, m: re.Match[str], lx: _Lex) -> NumberMatch | None:
         value = _digits_value(m.group("mnum"))
         if m.group("msc"):
             value *= lx.scale_value.get(m.group("msc").casefold(), 1)
-        unit = lx.currency_code.get(m.group("sym").casefold(), "USD")
+        sym = m.group("sym")
+        is_code = sym.isalpha() and sym.isupper()
+        unit = sym if is_code else lx.currency_code.get(sym.casefold(), "USD")
         is_digits = True
     elif kind == "dual":
         form = _strip_clitic(m.group("dual").casefold(), lx.unit_of)

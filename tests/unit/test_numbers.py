@@ -35,6 +35,8 @@ def numbers(text: str):
         ("a package worth $100 billion", "$100 billion", 1e11, "USD"),
         ("a €90bn loan", "€90bn", 9e10, "EUR"),
         ("a £1.5m grant", "£1.5m", 1.5e6, "GBP"),
+        ("the fund raised EUR 90bn", "EUR 90bn", 9e10, "EUR"),
+        ("a loan of 500 million dollars", "500 million dollars", 5e8, "USD"),
         ("after a 40-minute call", "40-minute", 40, "minute"),
         ("inflation hit 15 per cent", "15 per cent", 15, "percent"),
         ("1.5m people fled", "1.5m people", 1.5e6, None),

@@ -399,7 +399,7 @@ class ClaimsModel(QAbstractTableModel):
         if role == RTL_ROLE:
             return rtl[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return texts[col] if col in (2, 7) else None
+            return texts[col] if col in (2, 3, 4, 5, 7) and texts[col] else None
         if role == STATUS_ROLE:
             return r.status
         if role == Qt.ItemDataRole.DecorationRole and col == 6:

@@ -717,22 +717,21 @@ class MainWindow(QMainWindow):
         dlg = MergeDialog(names, self)
         if dlg.exec() != MergeDialog.DialogCode.Accepted:
             return
-        src, dst = dlg.choice()
-        cmd = self._edit(
-            lambda: merge_entities(self.db, src, dst), self.tr("Merge speakers or sources"), []
+        self.merge(*dlg.choice())
+
+    def merge(self, source_id: int, target_id: int) -> None:
+        """Merge one speaker/source into another, as one undoable step."""
+        if self.read_only:
+            return
+        try:
+            cmd = merge_entities(self.db, source_id, target_id)
+        except Exception as exc:
+            self.report(exc)
+            return
+        self.undo.push(
+            ServiceUndo(self.db, cmd, self.tr("Merge speakers or sources"), [], self._after_merge)
         )
-        if cmd is None:
-            try:  # _edit refuses an empty id list; a merge touches claims we do not list
-                cmd = merge_entities(self.db, src, dst)
-            except Exception as exc:
-                self.report(exc)
-                return
-            self.undo.push(
-                ServiceUndo(
-                    self.db, cmd, self.tr("Merge speakers or sources"), [], self._after_merge
-                )
-            )
-            self._after_merge(None, "do", None)
+        self._after_merge(None, "do", None)
 
     def _after_merge(
         self, _undo: ServiceUndo | None, _what: str, error: BaseException | None

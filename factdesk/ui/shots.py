@@ -46,6 +46,21 @@ def main(argv: list[str]) -> int:
     app = appmod.make_app()
     families = appmod.register_fonts()
     appmod.ensure_demo(db_path)
+    english = Path(__file__).resolve().parents[2] / "tests/fixtures/gold/b01-uk-budget.en.txt"
+    if english.exists():  # an English article beside the Arabic seed: per-cell direction
+        from factdesk.services import ArticleMeta, import_texts
+
+        d = open_database(db_path)
+        import_texts(
+            d,
+            [
+                (
+                    english.read_text(encoding="utf-8"),
+                    ArticleMeta(title="UK budget: Reeves raises taxes by £26bn", outlet="BBC"),
+                )
+            ],
+        )
+        d.close()
     for lang in ("en", "ar"):
         os.environ["FACTDESK_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "s.ini")
         appmod.install_language(app, lang)
@@ -56,6 +71,17 @@ def main(argv: list[str]) -> int:
         w.move(20, 20)
         w.show()
         _wait(app, lambda w=w: w.model.rowCount() > 0 and w.articles.rowCount() > 0)
+        w.select_claim(2)
+        _wait(app, lambda w=w: w.panel.detail is not None)
+        w.set_status("false")
+        w.panel.note_edit.setPlainText(
+            "The summit date is not confirmed by the Kremlin."
+            if lang == "en"
+            else "لم يؤكد الكرملين موعد القمة."
+        )
+        w.panel._add_note()
+        w.select_claim(5)
+        w.set_status("mostly_true")
         w.select_claim(2)
         _wait(app, lambda w=w: w.panel.detail is not None)
         _grab(app, w, out / f"main-{lang}.png")

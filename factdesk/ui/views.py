@@ -68,7 +68,7 @@ class ClaimsView(QTableView):
         self.setObjectName("claimsTable")
 
     def default_widths(self) -> None:
-        widths = (70, 90, 520, 110, 150, 150, 150, 260)
+        widths = (56, 80, 380, 120, 130, 120, 130, 240)
         for col, w in enumerate(widths):
             self.setColumnWidth(col, w)
 
@@ -202,7 +202,8 @@ class ArticlesModel(QAbstractListModel):
             done = sum(n for k, n in a.by_status.items() if k not in ("unverified", "in_progress"))
             checked = QCoreApplication.translate("ArticlesModel", "%1 checked")
             line2 = f"{counts} · " + checked.replace("%1", str(done))
-            return f"{a.title}\n{meta + ' · ' if meta else ''}{line2}"
+            # each line isolated (FSI…PDI): an English count under an Arabic title keeps its order
+            return f"{a.title}\n\u2068{meta + ' · ' if meta else ''}{line2}\u2069"
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(
                 f"{k}: {a.by_status[k]}" for k in self.status_order if k in a.by_status

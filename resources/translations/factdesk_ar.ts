@@ -140,42 +140,42 @@
   <context>
     <name>ClaimsModel</name>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="385" />
+      <location filename="../../factdesk/ui/claims_model.py" line="413" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="386" />
+      <location filename="../../factdesk/ui/claims_model.py" line="414" />
       <source>Kind</source>
       <translation>النوع</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="387" />
+      <location filename="../../factdesk/ui/claims_model.py" line="415" />
       <source>Claim</source>
       <translation>الادعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="388" />
+      <location filename="../../factdesk/ui/claims_model.py" line="416" />
       <source>Value</source>
       <translation>القيمة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="389" />
+      <location filename="../../factdesk/ui/claims_model.py" line="417" />
       <source>Speaker</source>
       <translation>القائل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="390" />
+      <location filename="../../factdesk/ui/claims_model.py" line="418" />
       <source>Source</source>
       <translation>المصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="391" />
+      <location filename="../../factdesk/ui/claims_model.py" line="419" />
       <source>Status</source>
       <translation>الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="392" />
+      <location filename="../../factdesk/ui/claims_model.py" line="420" />
       <source>Article</source>
       <translation>المقال</translation>
     </message>
@@ -257,32 +257,32 @@
   <context>
     <name>FilterBar</name>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="93" />
+      <location filename="../../factdesk/ui/main_window.py" line="95" />
       <source>Search claims (Ctrl+F) — اجتماع finds والاجتماع</source>
       <translation>ابحث في الادعاءات (Ctrl+F) — «اجتماع» تجد «والاجتماع»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="97" />
+      <location filename="../../factdesk/ui/main_window.py" line="99" />
       <source>All kinds</source>
       <translation>كل الأنواع</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="103" />
+      <location filename="../../factdesk/ui/main_window.py" line="105" />
       <source>All statuses</source>
       <translation>كل الحالات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="108" />
+      <location filename="../../factdesk/ui/main_window.py" line="110" />
       <source>Any speaker</source>
       <translation>أي قائل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="109" />
+      <location filename="../../factdesk/ui/main_window.py" line="111" />
       <source>Any source</source>
       <translation>أي مصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="110" />
+      <location filename="../../factdesk/ui/main_window.py" line="112" />
       <source>Any tag</source>
       <translation>أي وسم</translation>
     </message>
@@ -408,17 +408,17 @@
   <context>
     <name>Kinds</name>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="97" />
+      <location filename="../../factdesk/ui/claims_model.py" line="98" />
       <source>quote</source>
       <translation>اقتباس</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="98" />
+      <location filename="../../factdesk/ui/claims_model.py" line="99" />
       <source>statement</source>
       <translation>تصريح</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="99" />
+      <location filename="../../factdesk/ui/claims_model.py" line="100" />
       <source>number</source>
       <translation>رقم</translation>
     </message>
@@ -426,163 +426,163 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="326" />
+      <location filename="../../factdesk/ui/main_window.py" line="328" />
       <source>read-only</source>
       <translation>للقراءة فقط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="328" />
+      <location filename="../../factdesk/ui/main_window.py" line="330" />
       <source>&amp;File</source>
       <translation>&amp;ملف</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="329" />
+      <location filename="../../factdesk/ui/main_window.py" line="331" />
       <source>&amp;Edit</source>
       <translation>&amp;تحرير</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="330" />
+      <location filename="../../factdesk/ui/main_window.py" line="332" />
       <source>&amp;Claim</source>
       <translation>ا&amp;دعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="331" />
+      <location filename="../../factdesk/ui/main_window.py" line="333" />
       <source>Set &amp;status</source>
       <translation>تعيين ال&amp;حالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="332" />
+      <location filename="../../factdesk/ui/main_window.py" line="334" />
       <source>&amp;View</source>
       <translation>&amp;عرض</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="333" />
+      <location filename="../../factdesk/ui/main_window.py" line="335" />
       <source>&amp;Help</source>
       <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="334" />
+      <location filename="../../factdesk/ui/main_window.py" line="336" />
       <source>&amp;Import files…</source>
       <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="335" />
+      <location filename="../../factdesk/ui/main_window.py" line="337" />
       <source>Import a &amp;folder…</source>
       <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="336" />
+      <location filename="../../factdesk/ui/main_window.py" line="338" />
       <source>Import &amp;pasted text…</source>
       <translation>استيراد نص م&amp;لصوق…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="337" />
+      <location filename="../../factdesk/ui/main_window.py" line="339" />
       <source>&amp;Export report (CSV)…</source>
       <translation>ت&amp;صدير التقرير (CSV)…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="338" />
+      <location filename="../../factdesk/ui/main_window.py" line="340" />
       <source>&amp;Preferences…</source>
       <translation>ال&amp;تفضيلات…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="339" />
+      <location filename="../../factdesk/ui/main_window.py" line="341" />
       <source>&amp;Quit</source>
       <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="340" />
+      <location filename="../../factdesk/ui/main_window.py" line="342" />
       <source>&amp;Undo</source>
       <translation>ت&amp;راجع</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="341" />
+      <location filename="../../factdesk/ui/main_window.py" line="343" />
       <source>&amp;Redo</source>
       <translation>إ&amp;عادة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="342" />
+      <location filename="../../factdesk/ui/main_window.py" line="344" />
       <source>&amp;Find…</source>
       <translation>&amp;بحث…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="343" />
+      <location filename="../../factdesk/ui/main_window.py" line="345" />
       <source>&amp;Clear filters</source>
       <translation>م&amp;سح عوامل التصفية</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="344" />
+      <location filename="../../factdesk/ui/main_window.py" line="346" />
       <source>&amp;Merge speakers or sources…</source>
       <translation>&amp;دمج القائلين أو المصادر…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="345" />
+      <location filename="../../factdesk/ui/main_window.py" line="347" />
       <source>&amp;Next claim</source>
       <translation>الادعاء ال&amp;تالي</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="346" />
+      <location filename="../../factdesk/ui/main_window.py" line="348" />
       <source>&amp;Previous claim</source>
       <translation>الادعاء ال&amp;سابق</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="347" />
+      <location filename="../../factdesk/ui/main_window.py" line="349" />
       <source>Edit &amp;speaker</source>
       <translation>تحرير ال&amp;قائل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="348" />
+      <location filename="../../factdesk/ui/main_window.py" line="350" />
       <source>Edit s&amp;ource</source>
       <translation>تحرير ال&amp;مصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="349" />
+      <location filename="../../factdesk/ui/main_window.py" line="351" />
       <source>Write a &amp;note</source>
       <translation>كتابة &amp;ملاحظة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="350" />
+      <location filename="../../factdesk/ui/main_window.py" line="352" />
       <source>Add a &amp;tag</source>
       <translation>إضافة &amp;وسم</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="351" />
+      <location filename="../../factdesk/ui/main_window.py" line="353" />
       <source>Add &amp;evidence URL…</source>
       <translation>إضافة رابط &amp;دليل…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="352" />
+      <location filename="../../factdesk/ui/main_window.py" line="354" />
       <source>&amp;Refresh</source>
       <translation>&amp;تحديث</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="353" />
+      <location filename="../../factdesk/ui/main_window.py" line="355" />
       <source>&amp;About FactDesk</source>
       <translation>&amp;عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="356" />
+      <location filename="../../factdesk/ui/main_window.py" line="358" />
       <source>Read-only</source>
       <translation>للقراءة فقط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="454" />
-      <location filename="../../factdesk/ui/main_window.py" line="827" />
+      <location filename="../../factdesk/ui/main_window.py" line="457" />
+      <location filename="../../factdesk/ui/main_window.py" line="829" />
       <source>FactDesk</source>
       <translation>FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="479" />
+      <location filename="../../factdesk/ui/main_window.py" line="482" />
       <source>Article #%1 ✕</source>
       <translation>المقال رقم %1 ✕</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="484" />
+      <location filename="../../factdesk/ui/main_window.py" line="487" />
       <source>Searching…</source>
       <translation>جارٍ البحث…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="492" />
+      <location filename="../../factdesk/ui/main_window.py" line="495" />
       <source>%n claim(s) in %1 ms</source>
       <translation>
         <numerusform>لا ادعاءات (%1 م.ث)</numerusform>
@@ -594,7 +594,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="496" />
+      <location filename="../../factdesk/ui/main_window.py" line="499" />
       <source>%n claim(s)</source>
       <translation>
         <numerusform>لا ادعاءات</numerusform>
@@ -606,7 +606,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="597" />
+      <location filename="../../factdesk/ui/main_window.py" line="600" />
       <source>%n claim(s) were changed by someone else since and were left alone</source>
       <translation>
         <numerusform>غيّر شخص آخر الادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
@@ -618,7 +618,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="629" />
+      <location filename="../../factdesk/ui/main_window.py" line="632" />
       <source>Set status “%1” on %n claim(s)</source>
       <translation>
         <numerusform>تعيين الحالة «%1»</numerusform>
@@ -630,64 +630,63 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="640" />
+      <location filename="../../factdesk/ui/main_window.py" line="643" />
       <source>Set the speaker of claim #%1</source>
       <translation>تعيين قائل الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="650" />
+      <location filename="../../factdesk/ui/main_window.py" line="653" />
       <source>Set the source of claim #%1</source>
       <translation>تعيين مصدر الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="660" />
+      <location filename="../../factdesk/ui/main_window.py" line="663" />
       <source>Note on claim #%1</source>
       <translation>ملاحظة على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="668" />
+      <location filename="../../factdesk/ui/main_window.py" line="671" />
       <source>Tag “%1”</source>
       <translation>الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="677" />
+      <location filename="../../factdesk/ui/main_window.py" line="680" />
       <source>Remove tag “%1”</source>
       <translation>إزالة الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="685" />
+      <location filename="../../factdesk/ui/main_window.py" line="688" />
       <source>Add evidence</source>
       <translation>إضافة دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="685" />
+      <location filename="../../factdesk/ui/main_window.py" line="688" />
       <source>URL:</source>
       <translation>الرابط:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="689" />
-      <location filename="../../factdesk/ui/main_window.py" line="703" />
+      <location filename="../../factdesk/ui/main_window.py" line="692" />
+      <location filename="../../factdesk/ui/main_window.py" line="706" />
       <source>Evidence on claim #%1</source>
       <translation>دليل على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="698" />
+      <location filename="../../factdesk/ui/main_window.py" line="701" />
       <source>Add an evidence file</source>
       <translation>إضافة ملف دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="719" />
-      <location filename="../../factdesk/ui/main_window.py" line="729" />
+      <location filename="../../factdesk/ui/main_window.py" line="732" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="817" />
+      <location filename="../../factdesk/ui/main_window.py" line="819" />
       <source>About FactDesk</source>
       <translation>عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="819" />
+      <location filename="../../factdesk/ui/main_window.py" line="821" />
       <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
 
 Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>

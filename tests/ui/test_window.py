@@ -157,3 +157,31 @@ def test_settings_remember_geometry_and_columns(qtbot, window):
     w.save_state()
     assert w.settings.value("table/header") is not None
     assert w.settings.value("window/mainSplitter") is not None
+
+
+def test_merge_two_spellings_and_undo(qtbot, window, db):
+    from factdesk.services import list_entities, tag_claim
+
+    w = window
+    tag_claim(db, 1, speaker="Trump")
+    ents = {e.name: e for e in list_entities(db)}
+    src, dst = ents["دونالد ترامب"], ents["Trump"]
+    w.merge(src.id, dst.id)
+    names = {e.name for e in list_entities(db)}
+    assert "دونالد ترامب" not in names
+    assert get_claim(db, 2).row.speaker == "Trump"
+    w.undo.undo()
+    assert get_claim(db, 2).row.speaker == "دونالد ترامب"
+
+
+def test_a_database_that_cannot_be_opened_is_one_line(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from factdesk.ui import app as appmod
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not a database\n" * 20)
+    assert appmod.run(str(bad), lang="en") == 2
+    assert len(shown) == 1 and "not a FactDesk database" in shown[0] and "\n" not in shown[0]

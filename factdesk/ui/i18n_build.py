@@ -199,6 +199,9 @@ AR: dict[str, str | tuple[str, ...]] = {
         "تُطبَّق اللغة الجديدة عند تشغيل FactDesk في المرة القادمة."
     ),
     "Cancelling…": "جارٍ الإلغاء…",
+    "This desk is empty: import articles with File → Import files (Ctrl+O).": (
+        "هذا المكتب فارغ: استورد مقالات من ملف ← استيراد ملفات (Ctrl+O)."
+    ),
 }
 
 

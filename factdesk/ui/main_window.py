@@ -491,12 +491,20 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, n: int, ms: float) -> None:
         self._show_count(n)
+        if n == 0 and self.model.query.filters == ClaimFilter():
+            self.loading_label.setText(
+                self.tr("This desk is empty: import articles with File → Import files (Ctrl+O).")
+            )
+            return
         self.loading_label.setText(
-            self.tr("%n claim(s) in %1 ms", "", n).replace("%1", f"{ms:.0f}")
+            self.tr("%n claim(s) in %1 ms", "", n)
+            .replace("%1", f"{ms:.0f}")
+            .replace(str(n), f"{n:,}", 1)
         )
 
     def _show_count(self, n: int) -> None:
-        self.filter_bar.count.setText(self.tr("%n claim(s)", "", n))
+        # %n picks the plural form; the figure itself gets thousands separators
+        self.filter_bar.count.setText(self.tr("%n claim(s)", "", n).replace(str(n), f"{n:,}"))
 
     def _model_failed(self, message: str) -> None:
         self.loading_label.setText(message)

@@ -38,7 +38,8 @@ def _grab(app: QApplication, widget: QWidget, path: Path) -> None:
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    db_path = Path(argv[1]) if len(argv) > 1 else Path(tempfile.mkdtemp()) / "demo.db"
+    db_path = Path(tempfile.mkdtemp()) / "demo.db"
+    big = Path(argv[1]) if len(argv) > 1 else None
     from factdesk.store import open_database
     from factdesk.ui import app as appmod
     from factdesk.ui.main_window import MainWindow
@@ -103,6 +104,23 @@ def main(argv: list[str]) -> int:
         d.close()
         w.close()
         db.close()
+        if big is not None:
+            db = open_database(big)
+            w = MainWindow(db, appmod.settings(), arabic=lang == "ar")
+            w.resize(1560, 940)
+            w.move(20, 20)
+            w.show()
+            _wait(app, lambda w=w: w.model.rowCount() > 100_000 and w.articles.rowCount() > 0)
+            w._select_row(w.model.rowCount() - 1)
+            _wait(app, lambda w=w: w.panel.detail is not None)
+            _grab(app, w, out / f"million-{lang}.png")
+            w.filter_bar.search.setText("غرينلاند")
+            _wait(app, lambda w=w: 0 < w.model.rowCount() < 100_000)
+            w._select_row(0)
+            _wait(app, lambda w=w: w.panel.detail is not None)
+            _grab(app, w, out / f"million-search-{lang}.png")
+            w.close()
+            db.close()
     return 0
 
 

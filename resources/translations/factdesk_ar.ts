@@ -567,7 +567,7 @@
     </message>
     <message>
       <location filename="../../factdesk/ui/main_window.py" line="457" />
-      <location filename="../../factdesk/ui/main_window.py" line="829" />
+      <location filename="../../factdesk/ui/main_window.py" line="837" />
       <source>FactDesk</source>
       <translation>FactDesk</translation>
     </message>
@@ -581,8 +581,13 @@
       <source>Searching…</source>
       <translation>جارٍ البحث…</translation>
     </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="496" />
+      <source>This desk is empty: import articles with File → Import files (Ctrl+O).</source>
+      <translation>هذا المكتب فارغ: استورد مقالات من ملف ← استيراد ملفات (Ctrl+O).</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="495" />
+      <location filename="../../factdesk/ui/main_window.py" line="500" />
       <source>%n claim(s) in %1 ms</source>
       <translation>
         <numerusform>لا ادعاءات (%1 م.ث)</numerusform>
@@ -594,7 +599,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="499" />
+      <location filename="../../factdesk/ui/main_window.py" line="507" />
       <source>%n claim(s)</source>
       <translation>
         <numerusform>لا ادعاءات</numerusform>
@@ -606,7 +611,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="600" />
+      <location filename="../../factdesk/ui/main_window.py" line="608" />
       <source>%n claim(s) were changed by someone else since and were left alone</source>
       <translation>
         <numerusform>غيّر شخص آخر الادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
@@ -618,7 +623,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="632" />
+      <location filename="../../factdesk/ui/main_window.py" line="640" />
       <source>Set status “%1” on %n claim(s)</source>
       <translation>
         <numerusform>تعيين الحالة «%1»</numerusform>
@@ -630,63 +635,63 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="643" />
+      <location filename="../../factdesk/ui/main_window.py" line="651" />
       <source>Set the speaker of claim #%1</source>
       <translation>تعيين قائل الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="653" />
+      <location filename="../../factdesk/ui/main_window.py" line="661" />
       <source>Set the source of claim #%1</source>
       <translation>تعيين مصدر الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="663" />
+      <location filename="../../factdesk/ui/main_window.py" line="671" />
       <source>Note on claim #%1</source>
       <translation>ملاحظة على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="671" />
+      <location filename="../../factdesk/ui/main_window.py" line="679" />
       <source>Tag “%1”</source>
       <translation>الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="680" />
+      <location filename="../../factdesk/ui/main_window.py" line="688" />
       <source>Remove tag “%1”</source>
       <translation>إزالة الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="688" />
+      <location filename="../../factdesk/ui/main_window.py" line="696" />
       <source>Add evidence</source>
       <translation>إضافة دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="688" />
+      <location filename="../../factdesk/ui/main_window.py" line="696" />
       <source>URL:</source>
       <translation>الرابط:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="692" />
-      <location filename="../../factdesk/ui/main_window.py" line="706" />
+      <location filename="../../factdesk/ui/main_window.py" line="700" />
+      <location filename="../../factdesk/ui/main_window.py" line="714" />
       <source>Evidence on claim #%1</source>
       <translation>دليل على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="701" />
+      <location filename="../../factdesk/ui/main_window.py" line="709" />
       <source>Add an evidence file</source>
       <translation>إضافة ملف دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="732" />
+      <location filename="../../factdesk/ui/main_window.py" line="740" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="819" />
+      <location filename="../../factdesk/ui/main_window.py" line="827" />
       <source>About FactDesk</source>
       <translation>عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="821" />
+      <location filename="../../factdesk/ui/main_window.py" line="829" />
       <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
 
 Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt, QThreadPool
 
 from factdesk.services import ClaimFilter, count_claims
 from factdesk.ui.claims_model import (
@@ -83,6 +84,12 @@ def test_none_refcount_holds_across_many_model_calls(qtbot, db):
     model = loaded(qtbot, ClaimsModel(db))
     plain = QStringListModel(["a"])
     roles = [int(r) for r in Qt.ItemDataRole] + [int(ID_ROLE) + 5]
+    # quiet the process first: other threads and the cycle collector also move None's count
+    QThreadPool.globalInstance().waitForDone(5000)
+    model.pool.waitForDone(5000)
+    gc.collect()
+    gc.disable()
+    calls = 0
     before = sys.getrefcount(None)
     for _ in range(200):
         for role in roles:
@@ -90,9 +97,14 @@ def test_none_refcount_holds_across_many_model_calls(qtbot, db):
             model.headerData(0, Qt.Orientation.Vertical, role)
             model.index(0, 0).data(Qt.ItemDataRole.UserRole + 7)
             plain.data(plain.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+            calls += 4
         model.index(0, 0).parent()
         plain.parent()  # QObject.parent() with no parent: None
         plain.index(0, 0).data(Qt.ItemDataRole.UserRole)
         model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        calls += 4
     after = sys.getrefcount(None)
-    assert after >= before - 100, f"None lost {before - after} references"
+    gc.enable()
+    # the 6.12.0 bug loses one reference per call returning None: thousands here
+    assert calls > 15_000
+    assert after >= before - 1000, f"None lost {before - after} references in {calls} calls"

@@ -198,9 +198,9 @@ class ArticlesModel(QAbstractListModel):
             meta = " · ".join(
                 x for x in (a.outlet or "", a.published.isoformat() if a.published else "") if x
             )
-            counts = QCoreApplication.translate("ArticlesModel", "%n claim(s)", "", a.claims)
+            counts = self.tr("%n claim(s)", "", a.claims).replace(str(a.claims), f"{a.claims:,}")
             done = sum(n for k, n in a.by_status.items() if k not in ("unverified", "in_progress"))
-            checked = QCoreApplication.translate("ArticlesModel", "%1 checked")
+            checked = self.tr("%1 checked")
             line2 = f"{counts} · " + checked.replace("%1", str(done))
             # each line isolated (FSI…PDI): an English count under an Arabic title keeps its order
             return f"{a.title}\n\u2068{meta + ' · ' if meta else ''}{line2}\u2069"

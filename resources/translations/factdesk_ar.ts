@@ -38,6 +38,18 @@
   </context>
   <context>
     <name>ArticlesModel</name>
+    <message numerus="yes">
+      <location filename="../../factdesk/ui/views.py" line="201" />
+      <source>%n claim(s)</source>
+      <translation>
+        <numerusform>لا ادعاءات</numerusform>
+        <numerusform>ادعاء واحد</numerusform>
+        <numerusform>ادعاءان</numerusform>
+        <numerusform>%n ادعاءات</numerusform>
+        <numerusform>%n ادعاءً</numerusform>
+        <numerusform>%n ادعاء</numerusform>
+      </translation>
+    </message>
     <message>
       <location filename="../../factdesk/ui/views.py" line="203" />
       <source>%1 checked</source>

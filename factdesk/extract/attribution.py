@@ -31,6 +31,9 @@ _EN_STOP = frozenset(
 _LATIN_NAME = re.compile(r"[A-Z][\w.'’\-]*")
 _PLATFORM_PREP = re.compile(r"(?:علي|عبر|في|on|via)\s*(?:ال)?$|حساب\w*\s+(?:علي|في)\s*$")
 _ON_NAME = re.compile(r"(?<![\w])(?:علي|عبر|on|via)\s+(\S+(?:\s+\S+){0,2})")
+_TO_QUOTED_NAME = re.compile(
+    r"(?<![\w])(?:ل|لـ|told|to)\s*[\"«“](?P<n>[^\"»”\n]{2,40}?)[\"»”]"
+)
 _TO_OUTLET = re.compile(
     r"(?<![\w])(?:ل|لـ|told|to|with|في مقابلة مع|في حديث ل|في تصريح ل)\s*(?P<w>(?:\S+\s*){1,4})"
 )
@@ -108,9 +111,10 @@ def classify(phrase_words: list[str]) -> Mention | None:
         rest = words[1:] if noun is not None else words[2:]
         if not rest:
             return None
-        known = _lexicon_name(rest, lx.outlet_of, lx.max_outlet_words) or _lexicon_name(
-            words, lx.outlet_of, lx.max_outlet_words
-        )
+        known = _lexicon_name(words, lx.outlet_of, lx.max_outlet_words)
+        if known:  # «وكالة الأنباء السعودية»: the whole name is in the lexicon
+            return Mention(" ".join(words[: known[0]]), "outlet", known[1])
+        known = _lexicon_name(rest, lx.outlet_of, lx.max_outlet_words)
         if known:
             return Mention(" ".join(rest[: known[0]]), "outlet", known[1])
         if (
@@ -208,7 +212,11 @@ def subject_after(x: str, start: int, end: int) -> list[str]:
             break
         low = b.casefold()
         general = b in ("العام", "العامة") and out and out[-1] in lx.titles  # الأمين العام
-        if not general and (without_prefix(b, lx.stop) is not None or low in lx.stop):
+        # «الباحث في الشؤون الاقتصادية محمد عادل»: a title's field, then the name
+        field_of = b == "في" and out and out[-1] in lx.titles and not has_given_name(out)
+        if not (general or field_of) and (
+            without_prefix(b, lx.stop) is not None or low in lx.stop
+        ):
             if not out and without_prefix(b, lx.time_words) is not None:
                 continue  # «وقال أمس الوزير»: skip the time word
             break
@@ -329,6 +337,10 @@ def source_in(
         if known:
             return Mention(" ".join(words[: known[0]]), "platform", known[1])
     # لـ + outlet («قال لوكالة رويترز»), told / in an interview with + outlet
+    for m in _TO_QUOTED_NAME.finditer(x, start, end):
+        # «في تصريحات لـ"الجزيرة نت"», "told «Le Monde»": a quoted name after لـ is an outlet
+        known = _lexicon_name(m.group("n").split(), lx.outlet_of, lx.max_outlet_words)
+        return Mention(m.group("n"), "outlet", known[1] if known else None)
     for m in _TO_OUTLET.finditer(x, start, end):
         if not outside(m.start()):
             continue

@@ -57,6 +57,7 @@ class _Doc:
     quote_starts: list[int] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     cue_starts: list[int] = field(default_factory=list)
+    statement_quote_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.quote_spans = sorted(self.quote_spans)
@@ -80,8 +81,9 @@ class _Doc:
         return k >= 0 and i < self.quote_spans[k][1]
 
     def quote_between(self, a: int, b: int) -> bool:
-        k = bisect_left(self.quote_starts, a)
-        return k < len(self.quote_starts) and self.quote_starts[k] < b
+        """Does a quotation (not a quoted name) open in [a, b)?"""
+        k = bisect_left(self.statement_quote_starts, a)
+        return k < len(self.statement_quote_starts) and self.statement_quote_starts[k] < b
 
     def cues_in(self, a: int, b: int) -> list[Cue]:
         """The cue verbs starting in [a, b), in order (bisect: long texts stay linear)."""
@@ -97,6 +99,7 @@ def extract(text: str, language: str | None = None) -> Extraction:
     quotes = [q for q in pairs if q.kind == "quote"]
     sents = sentence_spans(x, paras, [(q.start, q.end) for q in quotes])
     doc = _Doc(x, paras, sents, [(q.open, q.close + 1) for q in pairs])
+    doc.statement_quote_starts = [q.open for q in quotes]
 
     all_cues = [c for c in attr.find_cues(x, 0, len(x)) if not doc.in_quote(c.start)]
     doc.set_cues(all_cues)

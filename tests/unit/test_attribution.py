@@ -167,3 +167,18 @@ def test_names_after_titles_adverbs_and_quoted_names_in_subjects():
     assert names_match(q.speaker, ["الحديدي"])
     assert names_match(s1.speaker, ["الصفدي"])
     assert names_match(s2.speaker, ["جمعية غيث"])
+
+
+def test_field_of_a_title_quoted_outlet_and_agency_name():
+    r = extract(
+        'وقال الباحث في الشؤون الاقتصادية محمد عادل، في تصريحات لـ"الجزيرة نت"، إن '
+        '"الأرقام الرسمية لا تعكس الواقع"، موضحا أن آلاف الأسر فقدت مصدر دخلها.\n\n'
+        "ونقلت وكالة الأنباء السعودية (واس) عن مصدر مسؤول قوله إن قوات الأمن اعتقلت 15 شخصا.\n\n"
+        "ويعيش ما يقارب 35 مليون نسمة تحت خط الفقر، وفق تقديرات الأمم المتحدة."
+    )
+    (q,) = r.of_kind("quote")
+    assert q.speaker == "محمد عادل" and q.source == "الجزيرة نت"
+    s1, s2 = r.of_kind("statement")
+    assert s1.speaker == "محمد عادل"
+    assert s2.speaker == "مصدر مسؤول" and s2.source == "وكالة الأنباء السعودية"
+    assert r.of_kind("numeric")[-1].speaker == "الأمم المتحدة"

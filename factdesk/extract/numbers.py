@@ -497,6 +497,9 @@ def _counted_thing(x: str, e: int, lx: _Lex) -> int | None:
                 return None
             word = tm.group("t")
             low = word.casefold()
+            if low in ("more", "additional", "extra", "other", "new") and pos == e:
+                pos = tm.end()  # "3,000 more troops"
+                continue
             if not word.isascii() or low in lx.stop_en:
                 return None
             pos = tm.end()

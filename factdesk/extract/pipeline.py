@@ -242,6 +242,21 @@ def _pos(entry: tuple) -> int:
     return entry[0]
 
 
+_INVERTED = re.compile(
+    r",\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)\s+(?:said|says|told|added|stated)\b"
+)
+
+
+def _inverted_speaker(doc: _Doc, pos: int, ss: int, se: int) -> Mention | None:
+    """"The Pentagon will send 3,000 troops, Defense Secretary Lloyd Austin said": the clause
+    before «, X said» is X's, as news wires write it."""
+    m = _INVERTED.search(doc.x, pos, se)
+    if m is None or doc.quote_between(ss, m.start()):
+        return None
+    mention = attr.classify(m.group("who").split())
+    return mention if mention is not None and mention.kind == "person" else None
+
+
 def _words(x: str, start: int, end: int) -> int:
     """About how many words x[start:end] holds (spaces counted in C, not tokens in Python)."""
     return x.count(" ", start, end) + x.count("\n", start, end)
@@ -497,6 +512,8 @@ def _number_attribution(
     source = attr.source_in(doc.x, ss, se, doc.in_quote, None, markers_only=True)
     speaker = attr.marker_speaker(doc.x, ss, se, doc.in_quote)
     found: tuple[Mention | None, Mention | None] = (None, None)
+    if not (source or speaker):
+        speaker = _inverted_speaker(doc, pos, ss, se)
     if source or speaker:
         found = (speaker, source)
     else:

@@ -150,3 +150,11 @@ def test_two_scale_numbers_joined_by_wa_are_a_range():
     (got,) = numbers("تستهدف الحكومة خفضه بما يتراوح بين مليار وملياري دولار سنويا.")
     assert got.text == "بين مليار وملياري دولار سنويا"
     assert (got.value, got.value_to, got.unit) == (1e9, 2e9, "USD")
+
+
+def test_wire_style_clause_before_said_is_the_speakers():
+    (n,) = numbers(
+        "The Pentagon will send 3,000 more troops to the region, Defense Secretary Lloyd "
+        "Austin said Tuesday."
+    )
+    assert n.text == "3,000 more troops" and n.speaker == "Lloyd Austin"

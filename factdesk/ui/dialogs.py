@@ -127,6 +127,7 @@ class ImportDialog(_WorkDialog):
         self.db = db
         self.settings = settings
         self.report: ImportReport | None = None
+        self.extractor: Any = None  # None: the engine (tests pass a slower or fake one)
         self.setWindowTitle(self.tr("Import articles"))
         self.tabs = QTabWidget()
         files = QWidget()
@@ -203,7 +204,7 @@ class ImportDialog(_WorkDialog):
     def start(self) -> None:
         from factdesk.services import import_paths, import_texts
 
-        db = self.db
+        db, extractor = self.db, self.extractor
         if self.tabs.currentIndex() == 1:
             text = self.paste_text.toPlainText()
             if not text.strip():
@@ -217,7 +218,7 @@ class ImportDialog(_WorkDialog):
             self.status.setText(self.tr("Importing the pasted text…"))
             self._run(
                 lambda progress, cancelled: import_texts(
-                    db, [(text, meta)], progress=progress, cancelled=cancelled
+                    db, [(text, meta)], progress=progress, cancelled=cancelled, extractor=extractor
                 )
             )
             return
@@ -228,7 +229,7 @@ class ImportDialog(_WorkDialog):
         self.status.setText(self.tr("Importing…"))
         self._run(
             lambda progress, cancelled: import_paths(
-                db, paths, progress=progress, cancelled=cancelled
+                db, paths, progress=progress, cancelled=cancelled, extractor=extractor
             )
         )
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import shutil
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from factdesk.services import ClaimFilter, count_claims
 from factdesk.ui.dialogs import ExportDialog, ImportDialog
@@ -29,9 +30,16 @@ def test_import_a_folder_with_the_dialog(qtbot, window, db, tmp_path):
     dlg.show()
     dlg.add_paths([str(folder)])
     assert w.settings.value("folders/import") == str(folder)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
     with qtbot.waitSignal(dlg.done, timeout=20000):
         qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
-        assert not dlg.start_button.isEnabled()  # the window is not blocked meanwhile
+        assert not dlg.start_button.isEnabled()
+        assert dlg.progress.isVisible()
+    timer.stop()
+    assert ticks  # the event loop kept running while the worker imported
     rep = dlg.report
     assert rep is not None
     assert len(rep.imported) == 2 and len(rep.duplicates) == 1 and len(rep.failed) == 1
@@ -41,6 +49,31 @@ def test_import_a_folder_with_the_dialog(qtbot, window, db, tmp_path):
     assert "Traceback" not in text
     assert count_claims(db) == before + rep.claims
     assert dlg.close_button.isVisible()
+
+
+def test_cancel_keeps_what_was_imported(qtbot, window, db, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02}.txt").write_text(f"وقال الوزير إن العجز بلغ {i + 3} مليار دولار.\n")
+    dlg = ImportDialog(db, window.settings, window)
+    qtbot.addWidget(dlg)
+    dlg.add_paths([str(folder)])
+
+    def slow(text, language):
+        from factdesk.extract import extract
+
+        time.sleep(0.05)
+        return extract(text, language)
+
+    dlg.extractor = slow
+    with qtbot.waitSignal(dlg.done, timeout=20000):
+        dlg.start()
+        qtbot.waitUntil(lambda: dlg.progress.value() >= 1, timeout=10000)
+        qtbot.mouseClick(dlg.cancel_button, Qt.MouseButton.LeftButton)
+    rep = dlg.report
+    assert rep is not None and rep.cancelled and 0 < len(rep.imported) < 40
+    assert "Cancelled" in dlg.summary.toPlainText()
 
 
 def test_pasted_text_is_imported(qtbot, window, db):

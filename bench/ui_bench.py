@@ -148,7 +148,7 @@ def main() -> int:
     print(f"# python {sys.version.split()[0]}, cpus {os.cpu_count()}, runs {args.runs}")
     print("process start -> imports done       ", fmt(res["imports_ms"], "ms"))
     print("process start -> first rows painted ", fmt(res["first_rows_ms"], "ms"))
-    print("jump to the last row (End)          ", fmt(res["jump_last_ms"], "ms"))
+    print("jump to the last row (Ctrl+End)     ", fmt(res["jump_last_ms"], "ms"))
     print(f"search {args.query!r} -> table painted ", fmt(res["search_ms"], "ms"))
     print(f"  rows matching: {res['search_rows'][0]:,.0f}")
     print("clear search -> full table again    ", fmt(res["clear_ms"], "ms"))

@@ -42,6 +42,17 @@ def extraction_to_json(result: Extraction, file_name: str) -> dict[str, Any]:
     return out
 
 
+_BOUND_MARK = {"gt": ">", "lt": "<", "gte": "≥", "lte": "≤"}
+
+
+def compact_number(value: float) -> str:
+    """100000000000.0 -> '100 bn', 1500000.0 -> '1.5 m', 3.0 -> '3', 13.6 -> '13.6'."""
+    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.3g} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
 def _fit(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
@@ -55,17 +66,21 @@ def extraction_to_table(result: Extraction, file_name: str, stream: TextIO) -> s
     lines = [
         f"{file_name}  ({result.language}): {counts['quote']} quotes, "
         f"{counts['statement']} statements, {counts['numeric']} numeric claims",
-        f"{'kind':<10}{'span':<12}{'claim':<{text_w}}  {'value':<14}{'speaker / source'}",
+        f"{'kind':<10}{'span':<12}{'claim':<{text_w}}  {'value':<16}{'speaker / source'}",
     ]
     for c in result.claims:
         value = ""
         if c.kind == "numeric" and c.value is not None:
-            v = f"{c.value:,.6g}"
-            value = f"{'~' if c.approx else ''}{c.bound or ''}{v} {c.unit or ''}".strip()
-        who = " / ".join(p for p in (c.speaker or "—", c.source or "—"))
+            v = compact_number(c.value)
+            if c.value_to is not None:
+                v += f"–{compact_number(c.value_to)}"
+            mark = ("~" if c.approx else "") + _BOUND_MARK.get(c.bound or "", "")
+            value = f"{mark}{v} {c.unit or ''}".strip()
+        # each name shaped on its own, so a terminal keeps "speaker / source" in that order
+        who = " / ".join(for_output(p or "—", stream) for p in (c.speaker, c.source))
         claim = _fit(c.text, text_w)
         lines.append(
             f"{c.kind:<10}{f'{c.start}-{c.end}':<12}{for_output(claim, stream)}"
-            f"{' ' * max(0, text_w - len(claim))}  {_fit(value, 14):<14}{for_output(who, stream)}"
+            f"{' ' * max(0, text_w - len(claim))}  {_fit(value, 16):<16}{who}"
         )
     return "\n".join(lines) + "\n"

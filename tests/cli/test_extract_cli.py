@@ -64,3 +64,26 @@ def test_eval_prints_scores_for_the_gold_folder():
     report = json.loads(done.stdout)
     assert set(report["kinds"]) == {"quotes", "statements", "numeric_claims"}
     assert len(report["files"]) >= 13
+
+
+def test_table_on_a_terminal_is_shaped_for_it(tmp_path):
+    """Under a real pseudo-terminal the Arabic is shaped (presentation forms), in a pipe not."""
+    import pty
+
+    out = b""
+    pid, fd = pty.fork()
+    if pid == 0:  # child: the real CLI on a pty
+        os.execv(sys.executable, [sys.executable, "-m", "factdesk", "extract", str(SEED)])
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.waitpid(pid, 0)
+    text = out.decode("utf-8", errors="replace")
+    assert "numeric" in text and "USD" in text
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in text)  # shaped glyphs for the terminal
+    assert "حوالي 40 دقيقة" not in text  # not the logical string

@@ -106,7 +106,7 @@ def extract(text: str, language: str | None = None) -> Extraction:
     items = [_Item("quote", q.start, q.end, q.open, close=q.close, open=q.open) for q in quotes]
     items += _statements(doc, all_cues)
     items.sort(key=lambda it: it.start)
-    _attribute(doc, items, all_cues)
+    _attribute(doc, items)
 
     book = EntityBook(folded)
     claims: list[Claim] = []
@@ -262,7 +262,7 @@ def _words(x: str, start: int, end: int) -> int:
     return x.count(" ", start, end) + x.count("\n", start, end)
 
 
-def _cue_before(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
+def _cue_before(doc: _Doc, it: _Item) -> Cue | None:
     ss, _se = doc.sent_of(it.open)
     best = None
     for c in doc.cues_in(ss, it.open):
@@ -273,7 +273,7 @@ def _cue_before(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
     return best
 
 
-def _cue_after(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
+def _cue_after(doc: _Doc, it: _Item) -> Cue | None:
     _ss, se = doc.sent_of(it.open)
     head = tokens(doc.x, it.close + 1, min(se + 1, it.close + 160))[:12]
     for c in doc.cues_in(it.close + 1, se):
@@ -283,7 +283,7 @@ def _cue_after(doc: _Doc, it: _Item, all_cues: list[Cue]) -> Cue | None:
     return None
 
 
-def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
+def _attribute(doc: _Doc, items: list[_Item]) -> None:
     x = doc.x
     current: Mention | None = None
     current_source: Mention | None = None
@@ -301,8 +301,8 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
         cue = it.cue
         subject: list[str] = []
         if it.kind == "quote":
-            before = _cue_before(doc, it, all_cues)
-            after = _cue_after(doc, it, all_cues)
+            before = _cue_before(doc, it)
+            after = _cue_after(doc, it)
             if before is not None:
                 cue = before
                 subject = _subject(x, before, _clause_start(x, ss, before.start), it.open)
@@ -352,7 +352,7 @@ def _attribute(doc: _Doc, items: list[_Item], all_cues: list[Cue]) -> None:
                 source, explicit = mention, True
         skip = doc.in_quote
         if source is None:
-            lo, hi = _clause(doc, it, cue, all_cues)
+            lo, hi = _clause(doc, it, cue)
             source = attr.source_in(x, lo, hi, skip, last_platform)
         if speaker is None and source is None and cue is not None:
             speaker = attr.marker_speaker(x, ss, se, skip)
@@ -387,7 +387,7 @@ _EN_THAT_TIME = re.compile(
 )
 
 
-def _clause(doc: _Doc, it: _Item, cue: Cue | None, all_cues: list[Cue]) -> tuple[int, int]:
+def _clause(doc: _Doc, it: _Item, cue: Cue | None) -> tuple[int, int]:
     """Where a claim's source phrase may stand: from its cue to the next cue of the sentence."""
     ss, se = doc.sent_of(it.anchor)
     if cue is None:
@@ -526,4 +526,4 @@ def _number_attribution(
     return found
 
 
-__all__ = ["bare", "detect_language", "extract"]
+__all__ = ["detect_language", "extract"]

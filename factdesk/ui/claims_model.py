@@ -312,6 +312,10 @@ class ClaimsModel(QAbstractTableModel):
     def claim_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
+    def id_window(self, start: int, stop: int) -> list[int]:
+        """The ids of rows start..stop-1 (no row is fetched)."""
+        return self._ids.window(max(0, start), min(stop, len(self._ids)))
+
     def row_of(self, claim_id: int) -> int:
         return self._ids.find(claim_id)
 

@@ -199,6 +199,9 @@ AR: dict[str, str | tuple[str, ...]] = {
         "تُطبَّق اللغة الجديدة عند تشغيل FactDesk في المرة القادمة."
     ),
     "Cancelling…": "جارٍ الإلغاء…",
+    "Set status": "تعيين الحالة",
+    "Set the status of %1 claims to “%2”?": "هل تعيّن حالة %1 ادعاء إلى «%2»؟",
+    "Setting the status of %1 claims…": "جارٍ تعيين حالة %1 ادعاء…",
     "This desk is empty: import articles with File → Import files (Ctrl+O).": (
         "هذا المكتب فارغ: استورد مقالات من ملف ← استيراد ملفات (Ctrl+O)."
     ),

@@ -550,9 +550,12 @@ class MainWindow(QMainWindow):
             self._select_row(row)
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        ids = [self.model.claim_id(r) for r in rows]
-        out = [i for i in ids if i is not None]
+        """Ids of the selected rows, from the selection's ranges: Shift+Ctrl+End over a
+        million rows must not build a million QModelIndex objects."""
+        out: list[int] = []
+        for rng in self.table.selectionModel().selection():
+            out.extend(self.model.id_window(rng.top(), rng.bottom() + 1))
+        out = list(dict.fromkeys(out))
         if not out and self.panel.detail is not None:
             out = [self.panel.detail.row.id]
         return out
@@ -638,10 +641,42 @@ class MainWindow(QMainWindow):
             key,
         )
         text = self.tr("Set status “%1” on %n claim(s)", "", len(ids)).replace("%1", label)
+        if len(ids) > self.BIG_SELECTION and not self.read_only:
+            self._big_status(ids, key, label, text)
+            return
         if self._edit(lambda: set_status(self.db, ids, key), text, ids) is not None:
             self.statusBar().showMessage(text, 4000)
             if str(self.settings.value("triage/advance", "false")).lower() == "true":
                 self.next_claim()
+
+    BIG_SELECTION = 2000
+
+    def _big_status(self, ids: list[int], key: str, label: str, text: str) -> None:
+        """Many claims (a whole filter): ask first, then write on a worker thread."""
+        question = (
+            self.tr("Set the status of %1 claims to “%2”?")
+            .replace("%1", f"{len(ids):,}")
+            .replace("%2", label)
+        )
+        answer = QMessageBox.question(self, self.tr("Set status"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = self.db
+        task = Task(lambda _p, _c: set_status(db, ids, key), self)
+        self._big_pending = (text, ids)
+        task.succeeded.connect(self._big_status_done)
+        task.failed.connect(self._task_failed)
+        self._keep(task)
+        self.loading_label.setText(
+            self.tr("Setting the status of %1 claims…").replace("%1", f"{len(ids):,}")
+        )
+        task.start()
+
+    def _big_status_done(self, command: object) -> None:
+        assert isinstance(command, Command)
+        text, ids = self._big_pending
+        self._push(command, text, ids)
+        self.loading_label.setText(text)
 
     def set_speaker(self, name: str) -> None:
         cid = self.current_id()
@@ -775,6 +810,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeyEvent
 
         if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            if self.filter_bar.search.hasFocus() and self.filter_bar.search.text():
+                self.filter_bar.search.clear()  # first Esc clears the search, the next leaves
+                return
             self.table.setFocus()
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]

@@ -152,42 +152,42 @@
   <context>
     <name>ClaimsModel</name>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="413" />
+      <location filename="../../factdesk/ui/claims_model.py" line="417" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="414" />
+      <location filename="../../factdesk/ui/claims_model.py" line="418" />
       <source>Kind</source>
       <translation>النوع</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="415" />
+      <location filename="../../factdesk/ui/claims_model.py" line="419" />
       <source>Claim</source>
       <translation>الادعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="416" />
+      <location filename="../../factdesk/ui/claims_model.py" line="420" />
       <source>Value</source>
       <translation>القيمة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="417" />
+      <location filename="../../factdesk/ui/claims_model.py" line="421" />
       <source>Speaker</source>
       <translation>القائل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="418" />
+      <location filename="../../factdesk/ui/claims_model.py" line="422" />
       <source>Source</source>
       <translation>المصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="419" />
+      <location filename="../../factdesk/ui/claims_model.py" line="423" />
       <source>Status</source>
       <translation>الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="420" />
+      <location filename="../../factdesk/ui/claims_model.py" line="424" />
       <source>Article</source>
       <translation>المقال</translation>
     </message>
@@ -203,13 +203,13 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="282" />
-      <location filename="../../factdesk/ui/dialogs.py" line="313" />
+      <location filename="../../factdesk/ui/dialogs.py" line="283" />
+      <location filename="../../factdesk/ui/dialogs.py" line="314" />
       <source>Export the report</source>
       <translation>تصدير التقرير</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/dialogs.py" line="284" />
+      <location filename="../../factdesk/ui/dialogs.py" line="285" />
       <source>The claims in the table now (%n)</source>
       <translation>
         <numerusform>الادعاءات المعروضة في الجدول الآن (%n)</numerusform>
@@ -221,47 +221,47 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="286" />
+      <location filename="../../factdesk/ui/dialogs.py" line="287" />
       <source>All claims</source>
       <translation>كل الادعاءات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="295" />
+      <location filename="../../factdesk/ui/dialogs.py" line="296" />
       <source>Browse…</source>
       <translation>استعراض…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="300" />
+      <location filename="../../factdesk/ui/dialogs.py" line="301" />
       <source>Export</source>
       <translation>تصدير</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="302" />
+      <location filename="../../factdesk/ui/dialogs.py" line="303" />
       <source>Write a CSV report (UTF-8, opens in Excel) of:</source>
       <translation>كتابة تقرير CSV (‏UTF-8، يُفتح في Excel) يضم:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="313" />
+      <location filename="../../factdesk/ui/dialogs.py" line="314" />
       <source>CSV files (*.csv)</source>
       <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="323" />
+      <location filename="../../factdesk/ui/dialogs.py" line="324" />
       <source>Choose a file to write.</source>
       <translation>اختر ملفًا للكتابة فيه.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="331" />
+      <location filename="../../factdesk/ui/dialogs.py" line="332" />
       <source>Writing %1…</source>
       <translation>جارٍ كتابة %1…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="341" />
+      <location filename="../../factdesk/ui/dialogs.py" line="342" />
       <source>Wrote %1 claim(s) to %2.</source>
       <translation>كُتب %1 ادعاء في %2.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="348" />
+      <location filename="../../factdesk/ui/dialogs.py" line="349" />
       <source>Export cancelled; nothing was written.</source>
       <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
@@ -302,117 +302,117 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="130" />
+      <location filename="../../factdesk/ui/dialogs.py" line="131" />
       <source>Import articles</source>
       <translation>استيراد مقالات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="135" />
+      <location filename="../../factdesk/ui/dialogs.py" line="136" />
       <source>Add files…</source>
       <translation>إضافة ملفات…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="137" />
+      <location filename="../../factdesk/ui/dialogs.py" line="138" />
       <source>Add folder…</source>
       <translation>إضافة مجلد…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="139" />
+      <location filename="../../factdesk/ui/dialogs.py" line="140" />
       <source>Clear</source>
       <translation>مسح</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="142" />
+      <location filename="../../factdesk/ui/dialogs.py" line="143" />
       <source>Text files (.txt, .md) and folders of them:</source>
       <translation>ملفات نصية (‎.txt و‎.md) ومجلدات تضمها:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="157" />
+      <location filename="../../factdesk/ui/dialogs.py" line="158" />
       <source>Title</source>
       <translation>العنوان</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="158" />
+      <location filename="../../factdesk/ui/dialogs.py" line="159" />
       <source>Outlet</source>
       <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="159" />
+      <location filename="../../factdesk/ui/dialogs.py" line="160" />
       <source>URL</source>
       <translation>الرابط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="160" />
+      <location filename="../../factdesk/ui/dialogs.py" line="161" />
       <source>Text</source>
       <translation>النص</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="161" />
+      <location filename="../../factdesk/ui/dialogs.py" line="162" />
       <source>Files and folders</source>
       <translation>ملفات ومجلدات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="162" />
+      <location filename="../../factdesk/ui/dialogs.py" line="163" />
       <source>Pasted text</source>
       <translation>نص ملصوق</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="167" />
+      <location filename="../../factdesk/ui/dialogs.py" line="168" />
       <source>Import</source>
       <translation>استيراد</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="182" />
+      <location filename="../../factdesk/ui/dialogs.py" line="183" />
       <source>Import files</source>
       <translation>استيراد ملفات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="184" />
+      <location filename="../../factdesk/ui/dialogs.py" line="185" />
       <source>Text files (*.txt *.text *.md);;All files (*)</source>
       <translation>ملفات نصية (*.txt *.text *.md);;كل الملفات (*)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="190" />
+      <location filename="../../factdesk/ui/dialogs.py" line="191" />
       <source>Import a folder</source>
       <translation>استيراد مجلد</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="210" />
+      <location filename="../../factdesk/ui/dialogs.py" line="211" />
       <source>Paste the article's text first.</source>
       <translation>الصق نص المقال أولًا.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="217" />
+      <location filename="../../factdesk/ui/dialogs.py" line="218" />
       <source>Importing the pasted text…</source>
       <translation>جارٍ استيراد النص الملصوق…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="226" />
+      <location filename="../../factdesk/ui/dialogs.py" line="227" />
       <source>Add files or a folder first.</source>
       <translation>أضف ملفات أو مجلدًا أولًا.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="228" />
+      <location filename="../../factdesk/ui/dialogs.py" line="229" />
       <source>Importing…</source>
       <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="239" />
+      <location filename="../../factdesk/ui/dialogs.py" line="240" />
       <source>Imported %1 article(s) with %2 claim(s).</source>
       <translation>استُورد %1 مقال تضم %2 ادعاء.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="245" />
+      <location filename="../../factdesk/ui/dialogs.py" line="246" />
       <source>Skipped %1 already in the desk:</source>
       <translation>تُخطي %1 موجود من قبل في المكتب:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="254" />
+      <location filename="../../factdesk/ui/dialogs.py" line="255" />
       <source>%1 could not be imported:</source>
       <translation>تعذّر استيراد %1:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="258" />
+      <location filename="../../factdesk/ui/dialogs.py" line="259" />
       <source>Cancelled: the articles already imported were kept.</source>
       <translation>أُلغي الاستيراد: احتُفظ بالمقالات التي استُوردت قبل ذلك.</translation>
     </message>
@@ -579,7 +579,7 @@
     </message>
     <message>
       <location filename="../../factdesk/ui/main_window.py" line="457" />
-      <location filename="../../factdesk/ui/main_window.py" line="837" />
+      <location filename="../../factdesk/ui/main_window.py" line="875" />
       <source>FactDesk</source>
       <translation>FactDesk</translation>
     </message>
@@ -623,7 +623,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="608" />
+      <location filename="../../factdesk/ui/main_window.py" line="611" />
       <source>%n claim(s) were changed by someone else since and were left alone</source>
       <translation>
         <numerusform>غيّر شخص آخر الادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
@@ -635,7 +635,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="640" />
+      <location filename="../../factdesk/ui/main_window.py" line="643" />
       <source>Set status “%1” on %n claim(s)</source>
       <translation>
         <numerusform>تعيين الحالة «%1»</numerusform>
@@ -647,63 +647,78 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="651" />
+      <location filename="../../factdesk/ui/main_window.py" line="657" />
+      <source>Set the status of %1 claims to “%2”?</source>
+      <translation>هل تعيّن حالة %1 ادعاء إلى «%2»؟</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="661" />
+      <source>Set status</source>
+      <translation>تعيين الحالة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="671" />
+      <source>Setting the status of %1 claims…</source>
+      <translation>جارٍ تعيين حالة %1 ادعاء…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="686" />
       <source>Set the speaker of claim #%1</source>
       <translation>تعيين قائل الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="661" />
+      <location filename="../../factdesk/ui/main_window.py" line="696" />
       <source>Set the source of claim #%1</source>
       <translation>تعيين مصدر الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="671" />
+      <location filename="../../factdesk/ui/main_window.py" line="706" />
       <source>Note on claim #%1</source>
       <translation>ملاحظة على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="679" />
+      <location filename="../../factdesk/ui/main_window.py" line="714" />
       <source>Tag “%1”</source>
       <translation>الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="688" />
+      <location filename="../../factdesk/ui/main_window.py" line="723" />
       <source>Remove tag “%1”</source>
       <translation>إزالة الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="696" />
+      <location filename="../../factdesk/ui/main_window.py" line="731" />
       <source>Add evidence</source>
       <translation>إضافة دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="696" />
+      <location filename="../../factdesk/ui/main_window.py" line="731" />
       <source>URL:</source>
       <translation>الرابط:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="700" />
-      <location filename="../../factdesk/ui/main_window.py" line="714" />
+      <location filename="../../factdesk/ui/main_window.py" line="735" />
+      <location filename="../../factdesk/ui/main_window.py" line="749" />
       <source>Evidence on claim #%1</source>
       <translation>دليل على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="709" />
+      <location filename="../../factdesk/ui/main_window.py" line="744" />
       <source>Add an evidence file</source>
       <translation>إضافة ملف دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="740" />
+      <location filename="../../factdesk/ui/main_window.py" line="775" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="827" />
+      <location filename="../../factdesk/ui/main_window.py" line="865" />
       <source>About FactDesk</source>
       <translation>عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="829" />
+      <location filename="../../factdesk/ui/main_window.py" line="867" />
       <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
 
 Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>
@@ -715,23 +730,23 @@ Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font Lice
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="359" />
+      <location filename="../../factdesk/ui/dialogs.py" line="360" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="370" />
-      <location filename="../../factdesk/ui/dialogs.py" line="382" />
+      <location filename="../../factdesk/ui/dialogs.py" line="371" />
+      <location filename="../../factdesk/ui/dialogs.py" line="383" />
       <source>Merge</source>
       <translation>دمج</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="371" />
+      <location filename="../../factdesk/ui/dialogs.py" line="372" />
       <source>into</source>
       <translation>في</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="374" />
+      <location filename="../../factdesk/ui/dialogs.py" line="375" />
       <source>Its claims move to the second one; its spelling is kept as an alias. You can undo this.</source>
       <translation>تنتقل ادعاءاته إلى الثاني، ويُحتفظ بتهجئته اسمًا بديلًا. يمكنك التراجع عن ذلك.</translation>
     </message>
@@ -739,37 +754,37 @@ Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font Lice
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="402" />
+      <location filename="../../factdesk/ui/dialogs.py" line="403" />
       <source>Preferences</source>
       <translation>التفضيلات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="404" />
+      <location filename="../../factdesk/ui/dialogs.py" line="405" />
       <source>System default</source>
       <translation>لغة النظام</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="410" />
+      <location filename="../../factdesk/ui/dialogs.py" line="411" />
       <source>Stay on the claim</source>
       <translation>البقاء على الادعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="411" />
+      <location filename="../../factdesk/ui/dialogs.py" line="412" />
       <source>Move to the next claim</source>
       <translation>الانتقال إلى الادعاء التالي</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="415" />
+      <location filename="../../factdesk/ui/dialogs.py" line="416" />
       <source>Language</source>
       <translation>اللغة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="416" />
+      <location filename="../../factdesk/ui/dialogs.py" line="417" />
       <source>After setting a status</source>
       <translation>بعد تعيين الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="417" />
+      <location filename="../../factdesk/ui/dialogs.py" line="418" />
       <source>A new language applies the next time FactDesk starts.</source>
       <translation>تُطبَّق اللغة الجديدة عند تشغيل FactDesk في المرة القادمة.</translation>
     </message>

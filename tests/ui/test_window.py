@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from factdesk.services import get_claim
+from factdesk.services import ClaimFilter, get_claim
 
 
 def select_first(qtbot, w) -> int:
@@ -185,3 +185,37 @@ def test_a_database_that_cannot_be_opened_is_one_line(qtbot, tmp_path, monkeypat
     bad.write_text("this is not a database\n" * 20)
     assert appmod.run(str(bad), lang="en") == 2
     assert len(shown) == 1 and "not a FactDesk database" in shown[0] and "\n" not in shown[0]
+
+
+def test_a_big_selection_asks_first_and_writes_on_a_worker(qtbot, window, db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from factdesk.services import count_claims
+
+    w = window
+    w.BIG_SELECTION = 10
+    asked: list[str] = []
+
+    def yes(*args, **_kw):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    select_first(qtbot, w)
+    w.table.selectAll()
+    n = count_claims(db)
+    assert len(w.selected_ids()) == n
+    qtbot.keyClick(w.table, Qt.Key.Key_7)
+    assert asked and f"{n:,}" in asked[0]
+    qtbot.waitUntil(lambda: w.undo.count() == 1, timeout=10000)
+    assert count_claims(db, ClaimFilter(status="unverifiable")) == n
+    w.undo.undo()
+    assert count_claims(db, ClaimFilter(status="unverifiable")) == 0
+
+
+def test_escape_clears_the_search_then_returns_to_the_table(qtbot, window):
+    w = window
+    w.focus_search()
+    w.filter_bar.search.setText("x")
+    qtbot.keyClick(w.filter_bar.search, Qt.Key.Key_Escape)
+    assert w.filter_bar.search.text() == ""

@@ -450,9 +450,11 @@ def name_in_subject_position(x: str, start: int, end: int) -> list[str]:
     for i, (_s, _e, tok) in enumerate(toks[:3]):
         if bare(tok) in lx.titles and not bare(tok).isascii():
             phrase = subject_after(x, toks[i][0], end)
-            name = person_name(phrase) if phrase else ""
-            if phrase and name != " ".join(phrase):
-                return name.split()
+            name = (person_name(phrase) if phrase else "").split()
+            # «لميس الحديدي», not «شدة الأعراض»: a first name, then a family name in ال
+            family = len(name) == 2 and name[1].startswith("ال") and not name[0].endswith("ة")
+            if name and name != phrase and (has_given_name(name) or family):
+                return name
             break
     # "Obaidullah Stoman, a 26-year-old …": two or more capitalised words opening the sentence
     run = []

@@ -43,5 +43,5 @@ def test_development_set_does_not_regress():
     assert f1["numeric_claims"] >= 0.97
     assert f1["statements"] >= 0.94
     assert report.accuracy("value") >= 0.98
-    assert report.accuracy("speaker") >= 0.80
-    assert report.accuracy("source") >= 0.88
+    assert report.accuracy("speaker") >= 0.88
+    assert report.accuracy("source") >= 0.90

@@ -264,9 +264,9 @@ class MainWindow(QMainWindow):
         self.act_export = A("export", "Ctrl+E", self.export)
         self.act_prefs = A("preferences", "Ctrl+,", self.preferences)
         self.act_quit = A("quit", "Ctrl+Q", self.close)
-        self.act_undo = self.undo.createUndoAction(self)
+        self.act_undo = self.undo.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence(K.Undo))
-        self.act_redo = self.undo.createRedoAction(self)
+        self.act_redo = self.undo.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_find = A("find", "Ctrl+F", self.focus_search)
         self.act_merge = A("merge", "Ctrl+M", self.merge_entities, edit=True)
@@ -339,8 +339,6 @@ class MainWindow(QMainWindow):
         self.act_export.setText(self.tr("&Export report (CSV)…"))
         self.act_prefs.setText(self.tr("&Preferences…"))
         self.act_quit.setText(self.tr("&Quit"))
-        self.act_undo.setText(self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo"))
         self.act_find.setText(self.tr("&Find…"))
         self.act_clear.setText(self.tr("&Clear filters"))
         self.act_merge.setText(self.tr("&Merge speakers or sources…"))
@@ -687,6 +685,7 @@ class MainWindow(QMainWindow):
                 [cid],
             )
             self.refresh_lookups()
+            self.table.setFocus()  # Enter applies and hands the keyboard back to triage
 
     def set_source(self, name: str) -> None:
         cid = self.current_id()
@@ -697,6 +696,7 @@ class MainWindow(QMainWindow):
                 [cid],
             )
             self.refresh_lookups()
+            self.table.setFocus()  # Enter applies and hands the keyboard back to triage
 
     def add_note(self, text: str) -> None:
         cid = self.current_id()
@@ -706,6 +706,7 @@ class MainWindow(QMainWindow):
                 self.tr("Note on claim #%1").replace("%1", str(cid)),
                 [cid],
             )
+            self.table.setFocus()
 
     def add_tag(self, tag: str) -> None:
         ids = self.selected_ids()
@@ -715,6 +716,7 @@ class MainWindow(QMainWindow):
             ids,
         )
         self.refresh_lookups()
+        self.table.setFocus()
 
     def remove_tag(self, tag: str) -> None:
         ids = self.selected_ids()

@@ -35,6 +35,17 @@ def _grab(app: QApplication, widget: QWidget, path: Path) -> None:
     print(path)
 
 
+def _grab_screen(app: QApplication, widget: QWidget, path: Path) -> None:
+    """The window with whatever popup is open over it (xcb only; offscreen grabs the widget)."""
+    _wait(app, lambda: True)
+    if app.platformName() != "xcb":
+        widget.grab().save(str(path))
+        return
+    pm = app.primaryScreen().grabWindow(0)
+    pm.copy(widget.frameGeometry()).save(str(path))
+    print(path)
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -86,6 +97,14 @@ def main(argv: list[str]) -> int:
         w.select_claim(2)
         _wait(app, lambda w=w: w.panel.detail is not None)
         _grab(app, w, out / f"main-{lang}.png")
+        # the Claim menu with its shortcuts, and the claim's history
+        w.panel.tabs.setCurrentIndex(2)
+        w.menuBar().setActiveAction(w.m_claim.menuAction())
+        _wait(app, lambda w=w: w.m_claim.isVisible())
+        _grab_screen(app, w, out / f"menu-{lang}.png")
+        w.m_claim.hide()
+        w.menuBar().setActiveAction(None)  # type: ignore[arg-type]
+        w.panel.tabs.setCurrentIndex(0)
         w.filter_bar.search.setText("بوتين")
         _wait(app, lambda w=w: w.model.rowCount() < 15)
         w.select_claim(w.model.claim_id(0) or 1)
@@ -102,6 +121,11 @@ def main(argv: list[str]) -> int:
         _wait(app, lambda d=d: d.isVisible())
         _grab(app, d, out / f"import-{lang}.png")
         d.close()
+        w.export()
+        e = w.export_dialog
+        _wait(app, lambda e=e: e.isVisible())
+        _grab(app, e, out / f"export-{lang}.png")
+        e.close()
         w.close()
         db.close()
         if big is not None:

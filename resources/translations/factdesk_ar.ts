@@ -503,103 +503,103 @@
       <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="342" />
+      <location filename="../../factdesk/ui/main_window.py" line="267" />
       <source>&amp;Undo</source>
       <translation>ت&amp;راجع</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="343" />
+      <location filename="../../factdesk/ui/main_window.py" line="269" />
       <source>&amp;Redo</source>
       <translation>إ&amp;عادة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="344" />
+      <location filename="../../factdesk/ui/main_window.py" line="342" />
       <source>&amp;Find…</source>
       <translation>&amp;بحث…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="345" />
+      <location filename="../../factdesk/ui/main_window.py" line="343" />
       <source>&amp;Clear filters</source>
       <translation>م&amp;سح عوامل التصفية</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="346" />
+      <location filename="../../factdesk/ui/main_window.py" line="344" />
       <source>&amp;Merge speakers or sources…</source>
       <translation>&amp;دمج القائلين أو المصادر…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="347" />
+      <location filename="../../factdesk/ui/main_window.py" line="345" />
       <source>&amp;Next claim</source>
       <translation>الادعاء ال&amp;تالي</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="348" />
+      <location filename="../../factdesk/ui/main_window.py" line="346" />
       <source>&amp;Previous claim</source>
       <translation>الادعاء ال&amp;سابق</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="349" />
+      <location filename="../../factdesk/ui/main_window.py" line="347" />
       <source>Edit &amp;speaker</source>
       <translation>تحرير ال&amp;قائل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="350" />
+      <location filename="../../factdesk/ui/main_window.py" line="348" />
       <source>Edit s&amp;ource</source>
       <translation>تحرير ال&amp;مصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="351" />
+      <location filename="../../factdesk/ui/main_window.py" line="349" />
       <source>Write a &amp;note</source>
       <translation>كتابة &amp;ملاحظة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="352" />
+      <location filename="../../factdesk/ui/main_window.py" line="350" />
       <source>Add a &amp;tag</source>
       <translation>إضافة &amp;وسم</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="353" />
+      <location filename="../../factdesk/ui/main_window.py" line="351" />
       <source>Add &amp;evidence URL…</source>
       <translation>إضافة رابط &amp;دليل…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="354" />
+      <location filename="../../factdesk/ui/main_window.py" line="352" />
       <source>&amp;Refresh</source>
       <translation>&amp;تحديث</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="355" />
+      <location filename="../../factdesk/ui/main_window.py" line="353" />
       <source>&amp;About FactDesk</source>
       <translation>&amp;عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="358" />
+      <location filename="../../factdesk/ui/main_window.py" line="356" />
       <source>Read-only</source>
       <translation>للقراءة فقط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="457" />
-      <location filename="../../factdesk/ui/main_window.py" line="875" />
+      <location filename="../../factdesk/ui/main_window.py" line="455" />
+      <location filename="../../factdesk/ui/main_window.py" line="877" />
       <source>FactDesk</source>
       <translation>FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="482" />
+      <location filename="../../factdesk/ui/main_window.py" line="480" />
       <source>Article #%1 ✕</source>
       <translation>المقال رقم %1 ✕</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="487" />
+      <location filename="../../factdesk/ui/main_window.py" line="485" />
       <source>Searching…</source>
       <translation>جارٍ البحث…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="496" />
+      <location filename="../../factdesk/ui/main_window.py" line="494" />
       <source>This desk is empty: import articles with File → Import files (Ctrl+O).</source>
       <translation>هذا المكتب فارغ: استورد مقالات من ملف ← استيراد ملفات (Ctrl+O).</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="500" />
+      <location filename="../../factdesk/ui/main_window.py" line="498" />
       <source>%n claim(s) in %1 ms</source>
       <translation>
         <numerusform>لا ادعاءات (%1 م.ث)</numerusform>
@@ -611,7 +611,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="507" />
+      <location filename="../../factdesk/ui/main_window.py" line="505" />
       <source>%n claim(s)</source>
       <translation>
         <numerusform>لا ادعاءات</numerusform>
@@ -623,7 +623,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="611" />
+      <location filename="../../factdesk/ui/main_window.py" line="609" />
       <source>%n claim(s) were changed by someone else since and were left alone</source>
       <translation>
         <numerusform>غيّر شخص آخر الادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
@@ -635,7 +635,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="643" />
+      <location filename="../../factdesk/ui/main_window.py" line="641" />
       <source>Set status “%1” on %n claim(s)</source>
       <translation>
         <numerusform>تعيين الحالة «%1»</numerusform>
@@ -647,27 +647,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="657" />
+      <location filename="../../factdesk/ui/main_window.py" line="655" />
       <source>Set the status of %1 claims to “%2”?</source>
       <translation>هل تعيّن حالة %1 ادعاء إلى «%2»؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="661" />
+      <location filename="../../factdesk/ui/main_window.py" line="659" />
       <source>Set status</source>
       <translation>تعيين الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="671" />
+      <location filename="../../factdesk/ui/main_window.py" line="669" />
       <source>Setting the status of %1 claims…</source>
       <translation>جارٍ تعيين حالة %1 ادعاء…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="686" />
+      <location filename="../../factdesk/ui/main_window.py" line="684" />
       <source>Set the speaker of claim #%1</source>
       <translation>تعيين قائل الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="696" />
+      <location filename="../../factdesk/ui/main_window.py" line="695" />
       <source>Set the source of claim #%1</source>
       <translation>تعيين مصدر الادعاء رقم %1</translation>
     </message>
@@ -677,48 +677,48 @@
       <translation>ملاحظة على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="714" />
+      <location filename="../../factdesk/ui/main_window.py" line="715" />
       <source>Tag “%1”</source>
       <translation>الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="723" />
+      <location filename="../../factdesk/ui/main_window.py" line="725" />
       <source>Remove tag “%1”</source>
       <translation>إزالة الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="731" />
+      <location filename="../../factdesk/ui/main_window.py" line="733" />
       <source>Add evidence</source>
       <translation>إضافة دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="731" />
+      <location filename="../../factdesk/ui/main_window.py" line="733" />
       <source>URL:</source>
       <translation>الرابط:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="735" />
-      <location filename="../../factdesk/ui/main_window.py" line="749" />
+      <location filename="../../factdesk/ui/main_window.py" line="737" />
+      <location filename="../../factdesk/ui/main_window.py" line="751" />
       <source>Evidence on claim #%1</source>
       <translation>دليل على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="744" />
+      <location filename="../../factdesk/ui/main_window.py" line="746" />
       <source>Add an evidence file</source>
       <translation>إضافة ملف دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="775" />
+      <location filename="../../factdesk/ui/main_window.py" line="777" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="865" />
+      <location filename="../../factdesk/ui/main_window.py" line="867" />
       <source>About FactDesk</source>
       <translation>عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="867" />
+      <location filename="../../factdesk/ui/main_window.py" line="869" />
       <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
 
 Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>

@@ -63,6 +63,8 @@ def test_panel_edits_go_through_services_and_undo(qtbot, window, db):
     w.panel.speaker.setEditText("Trump")
     qtbot.keyClick(w.panel.speaker.lineEdit(), Qt.Key.Key_Return)
     assert get_claim(db, cid).row.speaker == "Trump"
+    assert w.table.hasFocus()  # back to triage after Enter
+    assert w.act_undo.text().startswith("&Undo") and "#" in w.act_undo.text()
     w.panel.tag_edit.setText("budget")
     qtbot.keyClick(w.panel.tag_edit, Qt.Key.Key_Return)
     assert get_claim(db, cid).tags == ("budget",)

@@ -46,6 +46,7 @@ from factdesk.services import (  # noqa: E402
     list_claims,
     set_status,
 )
+from factdesk.services.articles import default_workers  # noqa: E402
 from factdesk.services.claims import _encode_cursor  # noqa: E402
 from factdesk.store import open_database  # noqa: E402
 
@@ -164,7 +165,8 @@ def main() -> int:
             Path(f"{args.db}{suffix}").unlink(missing_ok=True)
     print(f"# FactDesk store bench: {args.claims:,} claims -> {args.db}")
     print(
-        f"# python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, cpus {os.cpu_count()}"
+        f"# python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, "
+        f"cpus {os.cpu_count()}, load average at start {os.getloadavg()[0]:.2f}"
     )
     paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     rng = random.Random(7)
@@ -176,8 +178,9 @@ def main() -> int:
         # 1. end to end: the real engine + the store, one transaction per article
         texts = [(variant(rng, i, paragraphs), ArticleMeta()) for i in range(args.e2e_articles)]
         t0 = time.perf_counter()
-        rep = import_texts(db, texts, **quiet)
+        rep = import_texts(db, texts, workers=default_workers(), **quiet)
         dt = time.perf_counter() - t0
+        print(f"# engine processes for the end-to-end import: {default_workers()}")
         print(
             f"import end-to-end (extract+store): {len(rep.imported):,} articles, "
             f"{rep.claims:,} claims in {dt:.1f} s = {len(rep.imported) / dt:,.0f} articles/s, "
@@ -315,12 +318,13 @@ def main() -> int:
     mo, mr = statistics.median(ours), statistics.median(raw)
     print(
         f"factdesk.reports: {mo:.2f} s ({min(ours):.2f}-{max(ours):.2f}) = "
-        f"{n_ours / mo:,.0f} rows/s, {size / mo:.1f} MB/s; peak RSS growth "
-        f"{mem_ours.growth_mb:.1f} MB"
+        f"{n_ours / mo:,.0f} rows/s, {size / mo:.1f} MB/s; RSS {mem_ours.start / 1024:.0f} MB"
+        f" at start, peak {mem_ours.peak_mb:.0f} MB (+{mem_ours.growth_mb:.1f})"
     )
     print(
         f"raw sqlite3 + csv: {mr:.2f} s ({min(raw):.2f}-{max(raw):.2f}) = "
-        f"{n_raw / mr:,.0f} rows/s; peak RSS growth {mem_raw.growth_mb:.1f} MB"
+        f"{n_raw / mr:,.0f} rows/s; RSS {mem_raw.start / 1024:.0f} MB at start, peak "
+        f"{mem_raw.peak_mb:.0f} MB (+{mem_raw.growth_mb:.1f})"
     )
     print(f"ratio factdesk/raw: {mo / mr:.2f}x  ({n_ours:,} rows, {size:,.0f} MB)")
     db.close()

@@ -128,7 +128,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 )
             else:
                 report = import_paths(
-                    db, args.paths, meta=meta, analyst=_analyst(args), progress=progress
+                    db,
+                    args.paths,
+                    meta=meta,
+                    analyst=_analyst(args),
+                    progress=progress,
+                    workers=args.workers,
                 )
         finally:
             db.close()
@@ -530,6 +535,12 @@ def _filter_options() -> argparse.ArgumentParser:
     return p
 
 
+def default_workers() -> int:
+    import os
+
+    return max(0, (os.cpu_count() or 1) - 1)
+
+
 def register(sub: Any) -> None:
     """Add the desk verbs to the `factdesk` parser's subcommands."""
     common, filt = _common(), _filter_options()
@@ -552,6 +563,13 @@ def register(sub: Any) -> None:
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("--language", choices=["ar", "en"])
     p.add_argument("--quiet", action="store_true", help="no progress line")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        metavar="N",
+        help=f"engine processes for big imports (default here: {default_workers()}; 0: none)",
+    )
 
     p = verb("claims", _cmd_claims, "list claims, filtered, searched and paged", [common, filt])
     p.add_argument("--sort", default="id", choices=["id", "-id", "updated", "-updated", "article"])

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from sqlalchemy import Connection, func, insert, select
@@ -82,6 +86,11 @@ class EngineError(ServiceError):
     """Extraction failed on one article; the import reports it and carries on."""
 
 
+def default_workers() -> int:
+    """Extraction processes worth starting: one per CPU but one (this process stores)."""
+    return max(0, (os.cpu_count() or 1) - 1)
+
+
 def content_hash(text: str) -> str:
     canon = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     return hashlib.sha256(canon.encode("utf-8")).hexdigest()
@@ -104,6 +113,15 @@ def _default_extractor(text: str, language: str | None) -> Extraction:
     from factdesk.extract import extract
 
     return extract(text, language)
+
+
+def _mp_context() -> BaseContext:
+    """fork on Linux (fast, and the CLI is single-threaded); spawn elsewhere, where fork is
+    missing (Windows) or unsafe with system frameworks (macOS). spawn re-imports the main
+    module, so entry points must sit behind `if __name__ == "__main__":`."""
+    if sys.platform.startswith("linux"):
+        return get_context("fork")
+    return get_context("spawn")
 
 
 def _extract_in_worker(text: str, language: str | None) -> tuple[Extraction, list[str]]:
@@ -147,10 +165,10 @@ class _Importer:
         self.db = db
         self.analyst = analyst
         self.extractor = extractor or _default_extractor
-        # The engine is pure Python: extraction processes are the only way to use more cores.
-        # One per core but one: this process stores meanwhile (a pipeline); more processes
-        # than cores only slows both sides down. 0 runs the engine in this process.
-        self.workers = workers if workers is not None else max(0, (os.cpu_count() or 1) - 1)
+        # The engine is pure Python: extraction processes are the only way to use more cores;
+        # this process stores meanwhile (a pipeline). Opt-in (see default_workers): a process
+        # pool inside an application with threads is the caller's decision.
+        self.workers = workers if workers is not None else 0
         if extractor is not None:
             self.workers = 0  # test doubles and caches are not picklable, and not slow
         self._pool: ProcessPoolExecutor | None = None
@@ -173,7 +191,9 @@ class _Importer:
         cancelled: Cancelled | None,
     ) -> None:
         if self.workers >= 1 and total >= _PARALLEL_MIN:
-            self._pool = ProcessPoolExecutor(max_workers=min(self.workers, 8))
+            self._pool = ProcessPoolExecutor(
+                max_workers=min(self.workers, 8), mp_context=_mp_context()
+            )
         done = 0
         pending: list[_Item] = []
         try:
@@ -221,7 +241,11 @@ class _Importer:
                 aid, title = known[it.digest]
                 it.result = ImportedArticle(aid, title, 0, True, it.source)
             elif self._pool is not None:
-                it.future = self._pool.submit(_extract_in_worker, it.text, it.meta.language)
+                try:
+                    it.future = self._pool.submit(_extract_in_worker, it.text, it.meta.language)
+                except (BrokenProcessPool, RuntimeError):
+                    self.close()  # engine processes unavailable: extract in this process
+                    it.future = None
 
     def _finish(self, group: list[_Item], cancelled: Cancelled | None) -> bool:
         """Extract (or collect) and write a group; True if the analyst cancelled part-way."""
@@ -247,7 +271,11 @@ class _Importer:
                 return True
             try:
                 if it.future is not None:
-                    it.extraction, it.keys = it.future.result()
+                    try:
+                        it.extraction, it.keys = it.future.result()
+                    except BrokenProcessPool:
+                        self.close()  # a killed engine process: carry on in this one
+                        it.extraction = self.extractor(it.text or "", it.meta.language)
                 else:
                     it.extraction = self.extractor(it.text or "", it.meta.language)
             except Exception as exc:  # an engine bug must not cost the rest of a folder
@@ -408,8 +436,8 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders. A file that cannot be read is reported and skipped.
 
-    `workers` extraction processes (default: one per CPU but one) run the engine for big
-    imports while this process stores; 0 keeps everything in this process.
+    `workers` extraction processes run the engine for big imports while this process stores
+    (`default_workers()` is one per CPU but one); the default 0 keeps everything in-process.
     """
     from factdesk.text.decoding import DecodingError, read_text_file
 

@@ -103,6 +103,7 @@ class Claim(Base):
     __table_args__ = (
         Index("ix_claims_article_pos", "article_id", "start_pos"),
         Index("ix_claims_status_updated", "status_id", "updated_at"),
+        Index("ix_claims_status_article", "status_id", "article_id", "start_pos"),
         Index("ix_claims_updated", "updated_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -162,3 +162,40 @@ def test_search_index_matches_the_claims_table(db: Database, extractor) -> None:
             "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH '\"اجتماع\"'"
         ).scalar()
     assert n == 70
+
+
+def _engine_texts(n: int) -> list[tuple[str, ArticleMeta]]:
+    return [
+        (f"قال الرئيس رقم {i} إن «الاجتماع سيعقد خلال {i + 2} أيام» في العاصمة.", ArticleMeta())
+        for i in range(n)
+    ]
+
+
+def test_engine_processes_give_the_same_desk(db: Database) -> None:
+    """The real engine in a worker process, pipelined with storing, stores what in-process does."""
+    pytest.importorskip("factdesk.extract.pipeline")
+    texts = _engine_texts(40)
+    pooled = import_texts(db, texts, workers=1)
+    assert len(pooled.imported) == 40 and not pooled.failed
+    claims_pooled = [(r.kind, r.text) for r in list_claims(db, sort="article", limit=1000).rows]
+    inproc = import_texts(db, [(t + " ", m) for t, m in texts], workers=0)
+    assert len(inproc.duplicates) == 40  # same texts: recognised, not stored twice
+    assert claims_pooled and all(t for _, t in claims_pooled)
+
+
+def _die(text: str, language: str | None) -> None:
+    """Stands in for the engine process's work: the process is killed mid-import."""
+    import os
+
+    os._exit(1)
+
+
+def test_a_dying_engine_process_falls_back_to_this_one(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("factdesk.extract.pipeline")
+    from factdesk.services import articles as mod
+
+    monkeypatch.setattr(mod, "_extract_in_worker", _die)
+    report = import_texts(db, _engine_texts(20), workers=1)
+    assert (len(report.imported), report.failed, report.cancelled) == (20, [], False)

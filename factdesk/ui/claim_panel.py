@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.services import ClaimDetail
+from factdesk.services.claims import HistoryEntry
 from factdesk.services.edits import StatusInfo
 from factdesk.ui.claims_model import format_value, is_rtl, kind_label, status_icon
 
@@ -290,12 +291,46 @@ class ClaimPanel(QWidget):
             self.evidence.addItem(item)
         self.history.clear()
         for h in reversed(d.history):
-            what = h.field or ""
-            change = f"{h.old_value or '∅'} → {h.new_value or '∅'}"
-            item = QListWidgetItem(
-                f"{h.at:%Y-%m-%d %H:%M} · {h.analyst or ''} · {h.action} {what}: {change}"
-            )
-            self.history.addItem(item)
+            self.history.addItem(QListWidgetItem(self._history_text(h)))
+
+    def _history_text(self, h: HistoryEntry) -> str:
+        """Two lines, each piece bidi-isolated: Arabic values never reorder the English ones."""
+        fields = {
+            "status": self.tr("Status"),
+            "speaker": self.tr("Speaker"),
+            "source": self.tr("Source"),
+            "note": self.tr("Note"),
+            "evidence": self.tr("Evidence"),
+            "tag": self.tr("Tag"),
+            "entity": self.tr("Speaker or source"),
+        }
+        actions = {
+            "set": self.tr("set"),
+            "add": self.tr("added"),
+            "remove": self.tr("removed"),
+            "undo": self.tr("undone"),
+            "merge": self.tr("merged"),
+        }
+
+        def value(v: str | None) -> str:
+            if not v:
+                return "∅"
+            if h.field == "status":
+                label = next(
+                    (
+                        (st.label_ar or st.label) if self.arabic_labels else st.label
+                        for st in self._statuses
+                        if st.key == v
+                    ),
+                    v,
+                )
+                return _iso(label)
+            return _iso(v if len(v) <= 80 else v[:79] + "…")
+
+        arrow = "←" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "→"
+        what = f"{fields.get(h.field or '', h.field or '')} ({actions.get(h.action, h.action)})"
+        head = f"{_iso(f'{h.at:%Y-%m-%d %H:%M}')} · {_iso(h.analyst or '')}"
+        return f"{head}\n{what}: {value(h.old_value)} {arrow} {value(h.new_value)}"
 
     # --- requests out ----------------------------------------------------------------------
     def _status_activated(self, i: int) -> None:
@@ -328,6 +363,11 @@ class ClaimPanel(QWidget):
     def focus_note(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.note_edit.setFocus()
+
+
+def _iso(text: str) -> str:
+    """First-strong isolate (FSI … PDI): the piece keeps its own direction inside the line."""
+    return f"\u2068{text}\u2069"
 
 
 def _item_alignment(text: str) -> Qt.AlignmentFlag:

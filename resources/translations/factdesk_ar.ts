@@ -59,94 +59,150 @@
   <context>
     <name>ClaimPanel</name>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="192" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="193" />
       <source>S&amp;tatus</source>
       <translation>ال&amp;حالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="193" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="194" />
       <source>&amp;Speaker</source>
       <translation>القا&amp;ئل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="194" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="195" />
       <source>S&amp;ource</source>
       <translation>ال&amp;مصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="195" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="196" />
       <source>Value</source>
       <translation>القيمة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="196" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="197" />
       <source>Tags</source>
       <translation>الوسوم</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="205" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="206" />
       <source>Who said it (type a new name to add one)</source>
       <translation>من قاله (اكتب اسمًا جديدًا لإضافته)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="207" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="208" />
       <source>Where it was published</source>
       <translation>أين نُشر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="208" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="209" />
       <source>Add a tag and press Enter</source>
       <translation>أضف وسمًا واضغط Enter</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="209" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="210" />
       <source>Remove tag</source>
       <translation>إزالة الوسم</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="210" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="211" />
       <source>Write a note (Ctrl+Enter adds it)</source>
       <translation>اكتب ملاحظة (Ctrl+Enter لإضافتها)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="211" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="212" />
       <source>Add note</source>
       <translation>إضافة ملاحظة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="212" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="213" />
       <source>Add URL…</source>
       <translation>إضافة رابط…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="213" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="214" />
       <source>Add file…</source>
       <translation>إضافة ملف…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="214" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="215" />
       <source>Notes</source>
       <translation>الملاحظات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="215" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="216" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="303" />
       <source>Evidence</source>
       <translation>الأدلة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="216" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="217" />
       <source>History</source>
       <translation>السجل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="250" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="251" />
       <source>No claim selected</source>
       <translation>لم يُختر أي ادعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="260" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="261" />
       <source>Claim #%1 · %2</source>
       <translation>الادعاء رقم %1 · %2</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="299" />
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="300" />
+      <source>Speaker</source>
+      <translation>القائل</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="301" />
+      <source>Source</source>
+      <translation>المصدر</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="302" />
+      <source>Note</source>
+      <translation>ملاحظة</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="304" />
+      <source>Tag</source>
+      <translation>وسم</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="305" />
+      <source>Speaker or source</source>
+      <translation>قائل أو مصدر</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="308" />
+      <source>set</source>
+      <translation>عُيّن</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="309" />
+      <source>added</source>
+      <translation>أُضيف</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="310" />
+      <source>removed</source>
+      <translation>أُزيل</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="311" />
+      <source>undone</source>
+      <translation>تراجع</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="312" />
+      <source>merged</source>
+      <translation>دُمج</translation>
     </message>
   </context>
   <context>

@@ -200,6 +200,7 @@ AR: dict[str, str | tuple[str, ...]] = {
     ),
     "Cancelling…": "جارٍ الإلغاء…",
     "Set status": "تعيين الحالة",
+    "Articles (newest first)": "المقالات (الأحدث أولًا)",
     "Note": "ملاحظة",
     "Tag": "وسم",
     "Speaker or source": "قائل أو مصدر",

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -159,6 +166,7 @@ class MainWindow(QMainWindow):
         arabic: bool = False,
     ) -> None:
         super().__init__()
+        self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
         self.db = db
         self.settings = settings
@@ -205,7 +213,17 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.v_split, 1)
         self.h_split = QSplitter(Qt.Orientation.Horizontal)
         self.h_split.setObjectName("mainSplitter")
-        self.h_split.addWidget(self.articles_view)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        self.articles_label = QLabel()
+        self.articles_label.setObjectName("paneHeading")
+        font = self.articles_label.font()
+        font.setBold(True)
+        self.articles_label.setFont(font)
+        ll.addWidget(self.articles_label)
+        ll.addWidget(self.articles_view, 1)
+        self.h_split.addWidget(left)
         self.h_split.addWidget(center)
         self.h_split.addWidget(self.panel)
         self.h_split.setStretchFactor(0, 1)
@@ -353,6 +371,7 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("&About FactDesk"))
         for a, s in zip(self.status_actions, self._statuses, strict=False):
             a.setText((s.label_ar or s.label) if self.arabic else s.label)
+        self.articles_label.setText(self.tr("Articles (newest first)"))
         self.mode_label.setText(self.tr("Read-only") if self.read_only else "")
 
     def _wire(self) -> None:
@@ -820,6 +839,19 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)  # type: ignore[arg-type]
 
     # --- import / export -------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.read_only and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Files or folders dropped on the window open the import dialog with them."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and not self.read_only:
+            dlg = self._import_dialog()
+            dlg.add_paths(paths)
+            dlg.show()
+            event.acceptProposedAction()
+
     def _import_dialog(self) -> ImportDialog:
         dlg = ImportDialog(self.db, self.settings, self)
         dlg.done.connect(self._after_import)

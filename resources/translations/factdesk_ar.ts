@@ -325,32 +325,32 @@
   <context>
     <name>FilterBar</name>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="95" />
+      <location filename="../../factdesk/ui/main_window.py" line="102" />
       <source>Search claims (Ctrl+F) — اجتماع finds والاجتماع</source>
       <translation>ابحث في الادعاءات (Ctrl+F) — «اجتماع» تجد «والاجتماع»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="99" />
+      <location filename="../../factdesk/ui/main_window.py" line="106" />
       <source>All kinds</source>
       <translation>كل الأنواع</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="105" />
+      <location filename="../../factdesk/ui/main_window.py" line="112" />
       <source>All statuses</source>
       <translation>كل الحالات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="110" />
+      <location filename="../../factdesk/ui/main_window.py" line="117" />
       <source>Any speaker</source>
       <translation>أي قائل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="111" />
+      <location filename="../../factdesk/ui/main_window.py" line="118" />
       <source>Any source</source>
       <translation>أي مصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="112" />
+      <location filename="../../factdesk/ui/main_window.py" line="119" />
       <source>Any tag</source>
       <translation>أي وسم</translation>
     </message>
@@ -494,168 +494,173 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="328" />
+      <location filename="../../factdesk/ui/main_window.py" line="346" />
       <source>read-only</source>
       <translation>للقراءة فقط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="330" />
+      <location filename="../../factdesk/ui/main_window.py" line="348" />
       <source>&amp;File</source>
       <translation>&amp;ملف</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="331" />
+      <location filename="../../factdesk/ui/main_window.py" line="349" />
       <source>&amp;Edit</source>
       <translation>&amp;تحرير</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="332" />
+      <location filename="../../factdesk/ui/main_window.py" line="350" />
       <source>&amp;Claim</source>
       <translation>ا&amp;دعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="333" />
+      <location filename="../../factdesk/ui/main_window.py" line="351" />
       <source>Set &amp;status</source>
       <translation>تعيين ال&amp;حالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="334" />
+      <location filename="../../factdesk/ui/main_window.py" line="352" />
       <source>&amp;View</source>
       <translation>&amp;عرض</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="335" />
+      <location filename="../../factdesk/ui/main_window.py" line="353" />
       <source>&amp;Help</source>
       <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="336" />
+      <location filename="../../factdesk/ui/main_window.py" line="354" />
       <source>&amp;Import files…</source>
       <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="337" />
+      <location filename="../../factdesk/ui/main_window.py" line="355" />
       <source>Import a &amp;folder…</source>
       <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="338" />
+      <location filename="../../factdesk/ui/main_window.py" line="356" />
       <source>Import &amp;pasted text…</source>
       <translation>استيراد نص م&amp;لصوق…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="339" />
+      <location filename="../../factdesk/ui/main_window.py" line="357" />
       <source>&amp;Export report (CSV)…</source>
       <translation>ت&amp;صدير التقرير (CSV)…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="340" />
+      <location filename="../../factdesk/ui/main_window.py" line="358" />
       <source>&amp;Preferences…</source>
       <translation>ال&amp;تفضيلات…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="341" />
+      <location filename="../../factdesk/ui/main_window.py" line="359" />
       <source>&amp;Quit</source>
       <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="267" />
+      <location filename="../../factdesk/ui/main_window.py" line="285" />
       <source>&amp;Undo</source>
       <translation>ت&amp;راجع</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="269" />
+      <location filename="../../factdesk/ui/main_window.py" line="287" />
       <source>&amp;Redo</source>
       <translation>إ&amp;عادة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="342" />
+      <location filename="../../factdesk/ui/main_window.py" line="360" />
       <source>&amp;Find…</source>
       <translation>&amp;بحث…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="343" />
+      <location filename="../../factdesk/ui/main_window.py" line="361" />
       <source>&amp;Clear filters</source>
       <translation>م&amp;سح عوامل التصفية</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="344" />
+      <location filename="../../factdesk/ui/main_window.py" line="362" />
       <source>&amp;Merge speakers or sources…</source>
       <translation>&amp;دمج القائلين أو المصادر…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="345" />
+      <location filename="../../factdesk/ui/main_window.py" line="363" />
       <source>&amp;Next claim</source>
       <translation>الادعاء ال&amp;تالي</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="346" />
+      <location filename="../../factdesk/ui/main_window.py" line="364" />
       <source>&amp;Previous claim</source>
       <translation>الادعاء ال&amp;سابق</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="347" />
+      <location filename="../../factdesk/ui/main_window.py" line="365" />
       <source>Edit &amp;speaker</source>
       <translation>تحرير ال&amp;قائل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="348" />
+      <location filename="../../factdesk/ui/main_window.py" line="366" />
       <source>Edit s&amp;ource</source>
       <translation>تحرير ال&amp;مصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="349" />
+      <location filename="../../factdesk/ui/main_window.py" line="367" />
       <source>Write a &amp;note</source>
       <translation>كتابة &amp;ملاحظة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="350" />
+      <location filename="../../factdesk/ui/main_window.py" line="368" />
       <source>Add a &amp;tag</source>
       <translation>إضافة &amp;وسم</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="351" />
+      <location filename="../../factdesk/ui/main_window.py" line="369" />
       <source>Add &amp;evidence URL…</source>
       <translation>إضافة رابط &amp;دليل…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="352" />
+      <location filename="../../factdesk/ui/main_window.py" line="370" />
       <source>&amp;Refresh</source>
       <translation>&amp;تحديث</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="353" />
+      <location filename="../../factdesk/ui/main_window.py" line="371" />
       <source>&amp;About FactDesk</source>
       <translation>&amp;عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="356" />
+      <location filename="../../factdesk/ui/main_window.py" line="374" />
+      <source>Articles (newest first)</source>
+      <translation>المقالات (الأحدث أولًا)</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="375" />
       <source>Read-only</source>
       <translation>للقراءة فقط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="455" />
-      <location filename="../../factdesk/ui/main_window.py" line="877" />
+      <location filename="../../factdesk/ui/main_window.py" line="474" />
+      <location filename="../../factdesk/ui/main_window.py" line="909" />
       <source>FactDesk</source>
       <translation>FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="480" />
+      <location filename="../../factdesk/ui/main_window.py" line="499" />
       <source>Article #%1 ✕</source>
       <translation>المقال رقم %1 ✕</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="485" />
+      <location filename="../../factdesk/ui/main_window.py" line="504" />
       <source>Searching…</source>
       <translation>جارٍ البحث…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="494" />
+      <location filename="../../factdesk/ui/main_window.py" line="513" />
       <source>This desk is empty: import articles with File → Import files (Ctrl+O).</source>
       <translation>هذا المكتب فارغ: استورد مقالات من ملف ← استيراد ملفات (Ctrl+O).</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="498" />
+      <location filename="../../factdesk/ui/main_window.py" line="517" />
       <source>%n claim(s) in %1 ms</source>
       <translation>
         <numerusform>لا ادعاءات (%1 م.ث)</numerusform>
@@ -667,7 +672,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="505" />
+      <location filename="../../factdesk/ui/main_window.py" line="524" />
       <source>%n claim(s)</source>
       <translation>
         <numerusform>لا ادعاءات</numerusform>
@@ -679,7 +684,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="609" />
+      <location filename="../../factdesk/ui/main_window.py" line="628" />
       <source>%n claim(s) were changed by someone else since and were left alone</source>
       <translation>
         <numerusform>غيّر شخص آخر الادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
@@ -691,7 +696,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="641" />
+      <location filename="../../factdesk/ui/main_window.py" line="660" />
       <source>Set status “%1” on %n claim(s)</source>
       <translation>
         <numerusform>تعيين الحالة «%1»</numerusform>
@@ -703,78 +708,78 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="655" />
+      <location filename="../../factdesk/ui/main_window.py" line="674" />
       <source>Set the status of %1 claims to “%2”?</source>
       <translation>هل تعيّن حالة %1 ادعاء إلى «%2»؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="659" />
+      <location filename="../../factdesk/ui/main_window.py" line="678" />
       <source>Set status</source>
       <translation>تعيين الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="669" />
+      <location filename="../../factdesk/ui/main_window.py" line="688" />
       <source>Setting the status of %1 claims…</source>
       <translation>جارٍ تعيين حالة %1 ادعاء…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="684" />
+      <location filename="../../factdesk/ui/main_window.py" line="703" />
       <source>Set the speaker of claim #%1</source>
       <translation>تعيين قائل الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="695" />
+      <location filename="../../factdesk/ui/main_window.py" line="714" />
       <source>Set the source of claim #%1</source>
       <translation>تعيين مصدر الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="706" />
+      <location filename="../../factdesk/ui/main_window.py" line="725" />
       <source>Note on claim #%1</source>
       <translation>ملاحظة على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="715" />
+      <location filename="../../factdesk/ui/main_window.py" line="734" />
       <source>Tag “%1”</source>
       <translation>الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="725" />
+      <location filename="../../factdesk/ui/main_window.py" line="744" />
       <source>Remove tag “%1”</source>
       <translation>إزالة الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="733" />
+      <location filename="../../factdesk/ui/main_window.py" line="752" />
       <source>Add evidence</source>
       <translation>إضافة دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="733" />
+      <location filename="../../factdesk/ui/main_window.py" line="752" />
       <source>URL:</source>
       <translation>الرابط:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="737" />
-      <location filename="../../factdesk/ui/main_window.py" line="751" />
+      <location filename="../../factdesk/ui/main_window.py" line="756" />
+      <location filename="../../factdesk/ui/main_window.py" line="770" />
       <source>Evidence on claim #%1</source>
       <translation>دليل على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="746" />
+      <location filename="../../factdesk/ui/main_window.py" line="765" />
       <source>Add an evidence file</source>
       <translation>إضافة ملف دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="777" />
+      <location filename="../../factdesk/ui/main_window.py" line="796" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="867" />
+      <location filename="../../factdesk/ui/main_window.py" line="899" />
       <source>About FactDesk</source>
       <translation>عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="869" />
+      <location filename="../../factdesk/ui/main_window.py" line="901" />
       <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
 
 Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>

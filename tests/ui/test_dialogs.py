@@ -131,3 +131,23 @@ def test_unexpected_errors_are_logged_and_the_dialog_says_where(tmp_path):
     assert logged and line == "ZeroDivisionError: division by zero"
     assert log_path().parent == tmp_path / "logs"
     assert "Traceback" in log_path().read_text(encoding="utf-8")
+
+
+def test_dropping_a_folder_opens_the_import_dialog_with_it(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path))])
+    ev = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(ev)
+    dlg = window.import_dialog
+    assert dlg.isVisible()
+    assert dlg.paths.item(0).text() == str(tmp_path)
+    dlg.close()

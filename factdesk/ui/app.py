@@ -282,6 +282,7 @@ def run(db_target: str | None = None, *, demo: bool = False, lang: str | None = 
         instance.listen(window)
     window.show()
     _install_excepthook(window)
+    _quit_on_signals(app, window)
     try:
         return app.exec()
     finally:
@@ -299,6 +300,24 @@ def cli(args: object) -> int:
 
         db = str(default_db_path().with_name("demo.db"))
     return run(db, demo=demo, lang=getattr(args, "lang", None))
+
+
+def _quit_on_signals(app: QApplication, window: QWidget) -> None:
+    """Ctrl+C in the terminal (or SIGTERM) closes the window properly: settings saved, lock
+    released. Qt's loop runs in C++, so a timer lets Python look at signals twice a second."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(*_args: object) -> None:
+        window.close()
+        app.quit()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, close)
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
 
 
 def _install_excepthook(window: QWidget) -> None:

@@ -47,21 +47,24 @@ class EntityPicker(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self._names = QStringListModel(self)
-        comp = QCompleter(self._names, self)
+        self._names = QStringListModel(self)  # completion: the names only
+        self._items = QStringListModel(self)  # the drop-down: "New…" first, then the names
+        self.setModel(self._items)
+        comp = QCompleter(self._names, self)  # after setModel, which would replace its model
         comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         comp.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompleter(comp)
-        self.setModel(self._names)
+        self._shown = ""
+        self.set_names([])
         le = self.lineEdit()
         le.setClearButtonEnabled(True)
         le.returnPressed.connect(self._apply)
         self.activated.connect(self._activated)
-        self._shown = ""
 
     def set_names(self, names: list[str]) -> None:
         current = self.currentText()
         self._names.setStringList(names)
+        self._items.setStringList([self.tr("New…"), *names])
         self.setEditText(current)
 
     def show_value(self, value: str | None) -> None:
@@ -69,8 +72,21 @@ class EntityPicker(QComboBox):
         self.setEditText(self._shown)
         _align(self.lineEdit(), self._shown)
 
-    def _activated(self, _i: int) -> None:
+    def _activated(self, i: int) -> None:
+        if i == 0:  # "New…": ask for the name instead of taking the item's text
+            self.setEditText(self._shown)
+            self.ask_new()
+            return
         self._apply()
+
+    def ask_new(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, self.tr("New name"), self.tr("Name:"))
+        name = " ".join(name.split())
+        if ok and name:
+            self.setEditText(name)
+            self._apply()
 
     def _apply(self) -> None:
         text = " ".join(self.currentText().split())

@@ -59,148 +59,148 @@
   <context>
     <name>ClaimPanel</name>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="193" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="209" />
       <source>S&amp;tatus</source>
       <translation>ال&amp;حالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="194" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="210" />
       <source>&amp;Speaker</source>
       <translation>القا&amp;ئل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="195" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="211" />
       <source>S&amp;ource</source>
       <translation>ال&amp;مصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="196" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="212" />
       <source>Value</source>
       <translation>القيمة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="197" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="213" />
       <source>Tags</source>
       <translation>الوسوم</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="206" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="222" />
       <source>Who said it (type a new name to add one)</source>
       <translation>من قاله (اكتب اسمًا جديدًا لإضافته)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="208" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="224" />
       <source>Where it was published</source>
       <translation>أين نُشر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="209" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="225" />
       <source>Add a tag and press Enter</source>
       <translation>أضف وسمًا واضغط Enter</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="210" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="226" />
       <source>Remove tag</source>
       <translation>إزالة الوسم</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="211" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="227" />
       <source>Write a note (Ctrl+Enter adds it)</source>
       <translation>اكتب ملاحظة (Ctrl+Enter لإضافتها)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="212" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="228" />
       <source>Add note</source>
       <translation>إضافة ملاحظة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="213" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="229" />
       <source>Add URL…</source>
       <translation>إضافة رابط…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="214" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="230" />
       <source>Add file…</source>
       <translation>إضافة ملف…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="215" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="231" />
       <source>Notes</source>
       <translation>الملاحظات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="216" />
-      <location filename="../../factdesk/ui/claim_panel.py" line="303" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="232" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="319" />
       <source>Evidence</source>
       <translation>الأدلة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="217" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="233" />
       <source>History</source>
       <translation>السجل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="251" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="267" />
       <source>No claim selected</source>
       <translation>لم يُختر أي ادعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="261" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="277" />
       <source>Claim #%1 · %2</source>
       <translation>الادعاء رقم %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="299" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="315" />
       <source>Status</source>
       <translation>الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="300" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="316" />
       <source>Speaker</source>
       <translation>القائل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="301" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="317" />
       <source>Source</source>
       <translation>المصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="302" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="318" />
       <source>Note</source>
       <translation>ملاحظة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="304" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="320" />
       <source>Tag</source>
       <translation>وسم</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="305" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="321" />
       <source>Speaker or source</source>
       <translation>قائل أو مصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="308" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="324" />
       <source>set</source>
       <translation>عُيّن</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="309" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="325" />
       <source>added</source>
       <translation>أُضيف</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="310" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="326" />
       <source>removed</source>
       <translation>أُزيل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="311" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="327" />
       <source>undone</source>
       <translation>تراجع</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claim_panel.py" line="312" />
+      <location filename="../../factdesk/ui/claim_panel.py" line="328" />
       <source>merged</source>
       <translation>دُمج</translation>
     </message>
@@ -254,6 +254,24 @@
       <location filename="../../factdesk/ui/dialogs.py" line="43" />
       <source>The details were written to %1</source>
       <translation>كُتبت التفاصيل في %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntityPicker</name>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="67" />
+      <source>New…</source>
+      <translation>جديد…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="85" />
+      <source>New name</source>
+      <translation>اسم جديد</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/claim_panel.py" line="85" />
+      <source>Name:</source>
+      <translation>الاسم:</translation>
     </message>
   </context>
   <context>

@@ -221,3 +221,17 @@ def test_escape_clears_the_search_then_returns_to_the_table(qtbot, window):
     w.filter_bar.search.setText("x")
     qtbot.keyClick(w.filter_bar.search, Qt.Key.Key_Escape)
     assert w.filter_bar.search.text() == ""
+
+
+def test_speaker_picker_completes_known_names_and_offers_new(qtbot, window, db, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    w = window
+    cid = select_first(qtbot, w)
+    picker = w.panel.speaker
+    assert picker.itemText(0) == "New…"
+    assert "يوري أوشاكوف" in picker.completer().model().stringList()
+    assert "New…" not in picker.completer().model().stringList()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("سيرغي لافروف", True))
+    picker.activated.emit(0)
+    assert get_claim(db, cid).row.speaker == "سيرغي لافروف"

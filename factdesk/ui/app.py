@@ -289,6 +289,19 @@ def run(db_target: str | None = None, *, demo: bool = False, lang: str | None = 
         if instance is not None:
             instance.release()
         db.close()
+        if window.restart_requested:
+            _restart()
+
+
+def _restart() -> None:
+    """The same command again (minus a one-run --lang), after this copy let go of the desk."""
+    import subprocess
+
+    argv = [sys.executable, *list(getattr(sys, "orig_argv", ["", *sys.argv]))[1:]]
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        del argv[i : i + 2]
+    subprocess.Popen(argv, start_new_session=True)
 
 
 def cli(args: object) -> int:

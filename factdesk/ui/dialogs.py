@@ -415,7 +415,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("After setting a status"), self.advance)
-        note = QLabel(self.tr("A new language applies the next time FactDesk starts."))
+        note = QLabel(self.tr("A new language applies when FactDesk restarts."))
         note.setWordWrap(True)
         bb = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

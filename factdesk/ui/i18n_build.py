@@ -195,11 +195,14 @@ AR: dict[str, str | tuple[str, ...]] = {
     "Move to the next claim": "الانتقال إلى الادعاء التالي",
     "Language": "اللغة",
     "After setting a status": "بعد تعيين الحالة",
-    "A new language applies the next time FactDesk starts.": (
-        "تُطبَّق اللغة الجديدة عند تشغيل FactDesk في المرة القادمة."
+    "A new language applies when FactDesk restarts.": (
+        "تُطبَّق اللغة الجديدة عند إعادة تشغيل FactDesk."
     ),
     "Cancelling…": "جارٍ الإلغاء…",
     "Set status": "تعيين الحالة",
+    "Restart FactDesk now to show the new language?": (
+        "هل تعيد تشغيل FactDesk الآن لعرض اللغة الجديدة؟"
+    ),
     "New…": "جديد…",
     "New name": "اسم جديد",
     "Name:": "الاسم:",

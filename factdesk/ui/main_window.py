@@ -890,8 +890,22 @@ class MainWindow(QMainWindow):
         self.model.refresh()
         self.load_articles()
 
+    restart_requested = False
+
     def preferences(self) -> None:
-        PreferencesDialog(self.settings, self).exec()
+        before = str(self.settings.value("ui/language", "") or "")
+        if PreferencesDialog(self.settings, self).exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        if str(self.settings.value("ui/language", "") or "") == before:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Preferences"),
+            self.tr("Restart FactDesk now to show the new language?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restart_requested = True  # run() starts a new copy once this one has closed
+            self.close()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -658,7 +658,7 @@
     </message>
     <message>
       <location filename="../../factdesk/ui/main_window.py" line="474" />
-      <location filename="../../factdesk/ui/main_window.py" line="909" />
+      <location filename="../../factdesk/ui/main_window.py" line="923" />
       <source>FactDesk</source>
       <translation>FactDesk</translation>
     </message>
@@ -792,12 +792,22 @@
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="899" />
+      <location filename="../../factdesk/ui/main_window.py" line="903" />
+      <source>Preferences</source>
+      <translation>التفضيلات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="904" />
+      <source>Restart FactDesk now to show the new language?</source>
+      <translation>هل تعيد تشغيل FactDesk الآن لعرض اللغة الجديدة؟</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="913" />
       <source>About FactDesk</source>
       <translation>عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="901" />
+      <location filename="../../factdesk/ui/main_window.py" line="915" />
       <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
 
 Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>
@@ -864,8 +874,8 @@ Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font Lice
     </message>
     <message>
       <location filename="../../factdesk/ui/dialogs.py" line="418" />
-      <source>A new language applies the next time FactDesk starts.</source>
-      <translation>تُطبَّق اللغة الجديدة عند تشغيل FactDesk في المرة القادمة.</translation>
+      <source>A new language applies when FactDesk restarts.</source>
+      <translation>تُطبَّق اللغة الجديدة عند إعادة تشغيل FactDesk.</translation>
     </message>
   </context>
   <context>

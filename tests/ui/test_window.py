@@ -235,3 +235,22 @@ def test_speaker_picker_completes_known_names_and_offers_new(qtbot, window, db, 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("سيرغي لافروف", True))
     picker.activated.emit(0)
     assert get_claim(db, cid).row.speaker == "سيرغي لافروف"
+
+
+def test_changing_the_language_offers_a_restart(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from factdesk.ui.dialogs import PreferencesDialog
+
+    w = window
+
+    def pick_arabic(dlg):
+        dlg.language.setCurrentIndex(dlg.language.findData("ar"))
+        dlg.accept()
+        return PreferencesDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", pick_arabic)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    w.preferences()
+    assert w.settings.value("ui/language") == "ar"
+    assert w.restart_requested and not w.isVisible()

@@ -216,13 +216,12 @@ class ArticlesModel(QAbstractListModel):
             side = Qt.AlignmentFlag.AlignRight if is_rtl(a.title) else Qt.AlignmentFlag.AlignLeft
             return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.DecorationRole:
-            # the colour of the most common verdict other than "unverified"
-            checked = {k: n for k, n in a.by_status.items() if k != "unverified"}
-            if checked:
-                from factdesk.ui.claims_model import status_icon
+            # the colour of the most common verdict other than "unverified" (grey if none)
+            from factdesk.ui.claims_model import status_icon
 
-                return status_icon(max(checked, key=lambda k: checked[k]))
-            return None
+            checked = {k: n for k, n in a.by_status.items() if k != "unverified"}
+            key = max(checked, key=lambda k: checked[k]) if checked else "unverified"
+            return status_icon(key)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:

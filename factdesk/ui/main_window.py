@@ -139,8 +139,20 @@ class FilterBar(QWidget):
             source=text(self.source),
             tag=text(self.tag),
             article=self.article,
-            search=self.search.text().strip() or None,
+            search=self.search_query(),
         )
+
+    def search_query(self) -> str | None:
+        """The search as typed, the last word as a prefix while it is being typed
+        («بوت» already finds «بوتين»; a space or a word under 3 letters keeps it whole)."""
+        text = self.search.text()
+        q = text.strip()
+        if not q:
+            return None
+        last = q.split()[-1]
+        if not text.endswith(" ") and not last.endswith("*") and len(last) >= 3:
+            q += "*"
+        return q
 
     def set_current(self, f: ClaimFilter) -> None:
         for combo, value in ((self.kind, f.kind), (self.status, f.status)):
@@ -152,7 +164,7 @@ class FilterBar(QWidget):
             combo.setEditText(str(value) if value is not None else "")
             combo.blockSignals(False)
         self.search.blockSignals(True)
-        self.search.setText(f.search or "")
+        self.search.setText((f.search or "").removesuffix("*"))
         self.search.blockSignals(False)
 
 

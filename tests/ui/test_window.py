@@ -254,3 +254,16 @@ def test_changing_the_language_offers_a_restart(qtbot, window, monkeypatch):
     w.preferences()
     assert w.settings.value("ui/language") == "ar"
     assert w.restart_requested and not w.isVisible()
+
+
+def test_search_matches_the_word_being_typed_as_a_prefix(qtbot, window):
+    w = window
+    w.filter_bar.search.setText("بوت")
+    assert w.filter_bar.current().search == "بوت*"
+    w.apply_filters()
+    qtbot.waitUntil(lambda: w.model.query.filters.search == "بوت*")
+    qtbot.waitUntil(lambda: 0 < w.model.rowCount() < 40)
+    w.filter_bar.search.setText("بوتين ")
+    assert w.filter_bar.current().search == "بوتين"
+    w.filter_bar.search.setText("ال")
+    assert w.filter_bar.current().search == "ال"

@@ -235,6 +235,7 @@ class ClaimsModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, ClaimRow]] = OrderedDict()
         self._cells: dict[int, tuple[Any, ...]] = {}
         self._gen = 0
+        self._last_error = ""
         self._span: IdRange | None = None  # the whole desk, remembered until refresh()
         self._started = 0.0
         self._status_labels: dict[str, tuple[str, str | None]] = {}
@@ -329,9 +330,13 @@ class ClaimsModel(QAbstractTableModel):
             ids = self._ids.window(start, start + PAGE)
             try:
                 page = support.rows_for_ids(self.db, ids)
-            except Exception as exc:  # a locked or vanished database: show blanks, say so
-                self.failed.emit(describe(exc)[0])
-                page = {}
+            except Exception as exc:  # a locked or vanished database: blanks, said once
+                message = describe(exc)[0]
+                if message != self._last_error:
+                    self._last_error = message
+                    self.failed.emit(message)
+                return None  # not cached: the next paint tries again
+            self._last_error = ""
             self._pages[page_no] = page
             while len(self._pages) > MAX_PAGES:
                 old, _ = self._pages.popitem(last=False)

@@ -442,8 +442,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        for t in list(self._tasks):
-            t.cancel()
+        Task.cancel_all_and_wait()
         self.model.pool.clear()
         self.model.pool.waitForDone(3000)
         super().closeEvent(event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -20,6 +20,8 @@ Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 class Task(QObject):
     """One job: `progress(done, total)`, then `succeeded(result)` or `failed(message, logged)`."""
+
+    running_tasks: ClassVar[set[Task]] = set()  # not yet finished (the window waits on close)
 
     progress = Signal(int, int)
     succeeded = Signal(object)
@@ -41,6 +43,7 @@ class Task(QObject):
 
     def start(self, pool: QThreadPool | None = None) -> None:
         self.running = True
+        Task.running_tasks.add(self)
         (pool or QThreadPool.globalInstance()).start(_Runner(self))
 
     def _run(self) -> None:
@@ -53,7 +56,16 @@ class Task(QObject):
             self.succeeded.emit(result)
         finally:
             self.running = False
+            Task.running_tasks.discard(self)
             self.finished.emit()
+
+    @classmethod
+    def cancel_all_and_wait(cls, msecs: int = 10_000) -> bool:
+        """On quit: ask every running job to stop (imports keep finished articles, exports
+        leave nothing half-written) and wait for the threads."""
+        for task in list(cls.running_tasks):
+            task.cancel()
+        return QThreadPool.globalInstance().waitForDone(msecs)
 
 
 class _Runner(QRunnable):

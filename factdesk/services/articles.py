@@ -11,7 +11,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
@@ -257,30 +257,50 @@ class _Importer:
         return stopped
 
     def _extract(self, items: list[_Item], cancelled: Cancelled | None) -> bool:
-        """Run the engine on each item, checking for a cancel between articles."""
+        """Run (or collect) the engine on each item, checking for a cancel between articles.
 
-        def failed(it: _Item, exc: BaseException) -> None:
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            it.failure = f"the extraction engine failed on {Path(it.source).name}: {first}"
-
+        While the next result is still being computed by an engine process, this process
+        takes articles nobody has started from the end of the group and extracts them itself
+        (work stealing), so it is never idle while the engine processes are behind.
+        """
+        tail = len(items) - 1
         for n, it in enumerate(items):
             if cancelled is not None and cancelled():
                 for rest in items[n:]:
                     if rest.future is not None:
                         rest.future.cancel()
                 return True
+            if it.extraction is not None or it.failure is not None:
+                continue  # stolen earlier
+            while it.future is not None and not it.future.done() and tail > n:
+                victim = items[tail]
+                tail -= 1
+                if victim.future is not None and victim.future.cancel():
+                    victim.future = None
+                    self._extract_here(victim)
+            if it.future is None:
+                self._extract_here(it)
+                continue
             try:
-                if it.future is not None:
-                    try:
-                        it.extraction, it.keys = it.future.result()
-                    except BrokenProcessPool:
-                        self.close()  # a killed engine process: carry on in this one
-                        it.extraction = self.extractor(it.text or "", it.meta.language)
-                else:
-                    it.extraction = self.extractor(it.text or "", it.meta.language)
+                it.extraction, it.keys = it.future.result()
+            except (BrokenProcessPool, CancelledError):
+                self.close()  # a killed engine process: carry on in this one
+                it.future = None
+                self._extract_here(it)
             except Exception as exc:  # an engine bug must not cost the rest of a folder
-                failed(it, exc)
+                self._failed(it, exc)
         return False
+
+    def _extract_here(self, it: _Item) -> None:
+        try:
+            it.extraction = self.extractor(it.text or "", it.meta.language)
+        except Exception as exc:  # an engine bug must not cost the rest of a folder
+            self._failed(it, exc)
+
+    @staticmethod
+    def _failed(it: _Item, exc: BaseException) -> None:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        it.failure = f"the extraction engine failed on {Path(it.source).name}: {first}"
 
     def _write(self, items: list[_Item]) -> None:
         with self.db.write() as conn:

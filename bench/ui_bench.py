@@ -88,10 +88,10 @@ def build(db_path: Path, claims: int) -> None:
 CHILD = r"""
 import os, sys, time, json
 T0 = float(sys.argv[1])
-db_path, query = sys.argv[2], sys.argv[3]
+db_path, query, common = sys.argv[2], sys.argv[3], sys.argv[4]
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from factdesk.ui import bench_probe
-print(json.dumps(bench_probe.run(db_path, query, T0)))
+print(json.dumps(bench_probe.run(db_path, query, T0, common)))
 """
 
 
@@ -103,7 +103,7 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def measure(db_path: Path, query: str, runs: int) -> dict[str, list[float]]:
+def measure(db_path: Path, query: str, common: str, runs: int) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     for _ in range(runs + 1):  # the first run warms the page cache and is discarded
@@ -111,7 +111,7 @@ def measure(db_path: Path, query: str, runs: int) -> dict[str, list[float]]:
         env["FACTDESK_SETTINGS"] = tempfile.mktemp(suffix=".ini")
         t0 = time.time()
         res = subprocess.run(
-            [sys.executable, "-c", CHILD, repr(t0), str(db_path), query],
+            [sys.executable, "-c", CHILD, repr(t0), str(db_path), query, common],
             capture_output=True,
             text=True,
             env=env,
@@ -137,13 +137,14 @@ def main() -> int:
     ap.add_argument("--claims", type=int, default=1_000_000)
     ap.add_argument("--db", type=Path)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--query", default="غرينلاند")
+    ap.add_argument("--query", default="غرينلاند", help="a rare word")
+    ap.add_argument("--common", default="الرئيس", help="a common word (many matches)")
     ap.add_argument("--rebuild", action="store_true")
     args = ap.parse_args()
     db_path = args.db or ROOT / "bench" / "out" / f"ui_bench_{args.claims}.db"
     if args.rebuild or not db_path.exists():
         build(db_path, args.claims)
-    res = measure(db_path, args.query, args.runs)
+    res = measure(db_path, args.query, args.common, args.runs)
     print(f"# FactDesk UI bench: {db_path.name}, {res['rows'][0]:,.0f} claims, offscreen")
     print(f"# python {sys.version.split()[0]}, cpus {os.cpu_count()}, runs {args.runs}")
     print("process start -> imports done       ", fmt(res["imports_ms"], "ms"))
@@ -152,6 +153,9 @@ def main() -> int:
     print(f"search {args.query!r} -> table painted ", fmt(res["search_ms"], "ms"))
     print(f"  rows matching: {res['search_rows'][0]:,.0f}")
     print("clear search -> full table again    ", fmt(res["clear_ms"], "ms"))
+    print(f"common word {args.common!r} -> first rows ", fmt(res["common_first_ms"], "ms"))
+    print(f"common word {args.common!r} -> all ids    ", fmt(res["common_all_ms"], "ms"))
+    print(f"  rows matching: {res['common_rows'][0]:,.0f}")
     print("sort by status -> first rows painted", fmt(res["sort_first_ms"], "ms"))
     print("sort by status -> all ids read      ", fmt(res["sort_all_ms"], "ms"))
     print("RSS after all of that               ", fmt(res["rss_mb"], "MB"))

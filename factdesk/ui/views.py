@@ -84,6 +84,14 @@ class ArticleView(QTextBrowser):
         self.setObjectName("articleView")
         self.article: support.ArticleText | None = None
         self._current: int | None = None
+        # reading text: Noto Naskh Arabic (bundled) a little larger than the UI, Latin falls
+        # back to the UI font
+        font = self.font()
+        base = [f for f in (font.families() or [font.family()]) if f != "Noto Naskh Arabic"]
+        font.setFamilies(["Noto Naskh Arabic", *base])
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.document().setDefaultFont(font)
         self.setPlaceholderText(
             QCoreApplication.translate("ArticleView", "Select a claim to read its article.")
         )

@@ -83,3 +83,23 @@ def test_smoke_entry_point(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "claims=15" in res.stdout and "articles=1" in res.stdout
     assert "Traceback" not in res.stderr
+
+
+def test_an_escaping_exception_becomes_one_line_and_a_log_entry(qtbot, monkeypatch, tmp_path):
+    import factdesk.ui.dialogs as dialogs
+    from factdesk.ui.errors import log_path
+
+    shown: list[tuple[str, bool]] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda _w, _t, msg, logged=False: shown.append((msg, logged))
+    )
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    win = QWidget()
+    qtbot.addWidget(win)
+    appmod._install_excepthook(win)
+    try:
+        {}["missing"]
+    except KeyError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert shown == [("KeyError: 'missing'", True)]
+    assert "KeyError" in log_path().read_text(encoding="utf-8")

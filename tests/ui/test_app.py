@@ -103,3 +103,28 @@ def test_an_escaping_exception_becomes_one_line_and_a_log_entry(qtbot, monkeypat
         sys.excepthook(type(exc), exc, exc.__traceback__)
     assert shown == [("KeyError: 'missing'", True)]
     assert "KeyError" in log_path().read_text(encoding="utf-8")
+
+
+def test_a_crashed_copys_lock_is_taken_over(db_path):
+    import socket
+
+    from PySide6.QtCore import QLockFile
+
+    # a lock file as a copy that died would leave it: its pid no longer runs on this host
+    lock = Path(str(db_path) + ".lock")
+    holder = QLockFile(str(lock))
+    assert holder.tryLock(0)
+    content = lock.read_bytes().split(b"\n")
+    holder.unlock()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    content[0] = gone.stdout.strip().encode()  # a process that has exited
+    content[2] = socket.gethostname().encode()
+    lock.write_bytes(b"\n".join(content))
+    fresh = appmod.SingleInstance(db_path)
+    assert fresh.acquire()
+    fresh.release()

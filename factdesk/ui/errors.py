@@ -25,19 +25,25 @@ def log_path() -> Path:
 
 
 def logger() -> logging.Logger:
+    """factdesk.ui's logger, writing to log_path() (re-pointed if that folder changes)."""
     global _log
     if _log is None:
         _log = logging.getLogger("factdesk.ui")
         _log.setLevel(logging.INFO)
         _log.propagate = False
-    if not _log.handlers:
-        try:
-            log_dir().mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = logging.FileHandler(log_path(), encoding="utf-8")
-        except OSError:
-            handler = logging.NullHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        _log.addHandler(handler)
+    target = str(log_path())
+    if any(getattr(h, "baseFilename", None) == target for h in _log.handlers):
+        return _log
+    for h in list(_log.handlers):
+        _log.removeHandler(h)
+        h.close()
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(target, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    _log.addHandler(handler)
     return _log
 
 

@@ -6,7 +6,7 @@ turns each request into a service command on the undo stack.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QUrl, Signal
+from PySide6.QtCore import QStringListModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -391,4 +391,4 @@ def _item_alignment(text: str) -> Qt.AlignmentFlag:
     return side | Qt.AlignmentFlag.AlignAbsolute
 
 
-__all__ = ["ClaimPanel", "EntityPicker", "QCoreApplication"]
+__all__ = ["ClaimPanel", "EntityPicker"]

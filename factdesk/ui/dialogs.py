@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -433,4 +433,4 @@ class PreferencesDialog(QDialog):
         super().accept()
 
 
-__all__ = ["ExportDialog", "ImportDialog", "MergeDialog", "PreferencesDialog", "Qt", "show_error"]
+__all__ = ["ExportDialog", "ImportDialog", "MergeDialog", "PreferencesDialog", "show_error"]

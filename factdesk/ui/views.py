@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.services import ui_support as support
-from factdesk.ui.claims_model import RTL_ROLE, is_rtl, status_colour
+from factdesk.ui.claims_model import RTL_ROLE, is_rtl
 
 KIND_COLOURS = {"quote": "#fff2b3", "statement": "#d7ecff", "numeric": "#d9f5dc"}
 
@@ -236,4 +236,4 @@ class ArticlesModel(QAbstractListModel):
         return None
 
 
-__all__ = ["ArticleView", "ArticlesModel", "BidiDelegate", "ClaimsView", "status_colour"]
+__all__ = ["ArticleView", "ArticlesModel", "BidiDelegate", "ClaimsView"]

@@ -289,7 +289,7 @@ class ClaimPanel(QWidget):
         self.status.setCurrentIndex(i)
         self.speaker.show_value(r.speaker)
         self.source.show_value(r.source)
-        self.value.setText(format_value(r) or "—")
+        self.value.setText(format_value(r, self.arabic_labels) or "—")
         self.tags.clear()
         for t in d.tags:
             self.tags.addItem(t)

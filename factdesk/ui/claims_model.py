@@ -9,6 +9,7 @@ appended when read. Memory is 8 bytes per matching claim plus a few pages of row
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 import unicodedata
 from array import array
@@ -101,7 +102,36 @@ def kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
-def format_value(row: ClaimRow) -> str:
+@functools.cache
+def unit_names() -> dict[str, tuple[str, str, str]]:
+    """canonical unit -> (Arabic, English singular, English plural), from the lexicons the
+    engine uses (resources/lexicons/units.txt, currencies.txt), so the two never disagree."""
+    from factdesk.text.lexicon import LexiconError, load_rows
+
+    out: dict[str, tuple[str, str, str]] = {}
+    try:
+        rows = [r for sec, rs in load_rows("units.txt").items() if sec != "dual" for r in rs]
+        rows += list(load_rows("currencies.txt").get("default", ()))
+    except LexiconError:
+        return out
+    for canon, *forms in rows:
+        if canon in out:
+            continue
+        arabic = next((f for f in forms if is_rtl(f) or not f.isascii()), canon)
+        latin = [f for f in forms if f.isascii() and f[:1].isalpha() and f.islower()]
+        singular = next((f for f in latin if not f.endswith("s")), latin[0] if latin else canon)
+        plural = next((f for f in latin if f.endswith("s")), singular)
+        if canon.isupper():  # currencies: the ISO code reads best in English
+            singular = plural = canon
+        if canon == "percent":
+            arabic = singular = plural = "%"
+        out[canon] = (arabic, singular, plural)
+    return out
+
+
+def format_value(row: ClaimRow, arabic: bool = False) -> str:
+    """«~40 minutes», «2–3 %», «100,000,000,000 دولار»: the number and its unit in the UI's
+    language (the unit's canonical name when the lexicons do not know it)."""
     if row.value is None:
         return ""
 
@@ -114,7 +144,9 @@ def format_value(row: ClaimRow) -> str:
     if row.approx:
         text = "~" + text
     if row.unit:
-        text += f" {row.unit}"
+        ar, one, many = unit_names().get(row.unit, (row.unit, row.unit, row.unit))
+        name = ar if arabic else (one if row.value == 1 and row.value_to is None else many)
+        text += name if name == "%" else f" {name}"
     return text
 
 
@@ -356,7 +388,7 @@ class ClaimsModel(QAbstractTableModel):
                 str(r.id),
                 kind_label(r.kind),
                 r.text.replace("\n", " "),
-                format_value(r),
+                format_value(r, self.arabic_labels),
                 r.speaker or "",
                 r.source or "",
                 self.status_label(r.status),

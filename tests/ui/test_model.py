@@ -108,3 +108,12 @@ def test_none_refcount_holds_across_many_model_calls(qtbot, db):
     # the 6.12.0 bug loses one reference per call returning None: thousands here
     assert calls > 15_000
     assert after >= before - 1000, f"None lost {before - after} references in {calls} calls"
+
+
+def test_values_read_in_the_ui_language(qtbot, db):
+    model = loaded(qtbot, ClaimsModel(db))
+    assert model.index(2, 3).data() == "2 hours"  # the seed's «أكثر من ساعتين»
+    model.arabic_labels = True
+    model.refresh_claims([model.claim_id(2)])
+    assert model.index(2, 3).data() == "2 ساعة"
+    assert model.index(2, 3).data(RTL_ROLE) is True

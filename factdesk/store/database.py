@@ -66,8 +66,8 @@ def resolve_target(target: str | os.PathLike[str] | None) -> tuple[URL, Path | N
             url = make_url(raw)
         except ArgumentError:
             raise StoreError(f"not a database path or URL: {raw}") from None
-        if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
-            url = url.set(drivername="postgresql+psycopg")
+        if url.drivername in ("postgres", "postgresql", "postgresql+psycopg2"):
+            url = url.set(drivername="postgresql+psycopg")  # the driver FactDesk ships with
         if url.get_backend_name() == "sqlite":
             db = url.database
             if not db or db == ":memory:":

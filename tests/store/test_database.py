@@ -99,6 +99,8 @@ def test_url_and_path_forms(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(StoreError, match="in-memory"):
         open_database("sqlite://")
+    for url in ("postgres://u@h/d", "postgresql://u@h/d", "postgresql+psycopg2://u@h/d"):
+        assert dbmod.resolve_target(url)[0].drivername == "postgresql+psycopg"
     with pytest.raises(StoreError, match="no desk database"):
         open_database(tmp_path / "missing.db")
     with pytest.raises(StoreError, match="folder"):

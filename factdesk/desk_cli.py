@@ -145,6 +145,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         _out(f"#{a.article_id}  {a.title}  (already in the desk: {a.source})")
     for _source, reason in report.failed:
         print(f"factdesk: {reason}", file=sys.stderr)
+    for _source, note in report.warnings:
+        print(f"factdesk: warning: {note}", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
     return 1 if report.failed else 0
 

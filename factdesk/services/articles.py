@@ -65,6 +65,8 @@ class ImportReport:
     imported: list[ImportedArticle] = field(default_factory=list)
     duplicates: list[ImportedArticle] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line reason)
+    # imported, but worth a look: e.g. a mostly-UTF-8 file with a few bytes in another encoding
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -463,6 +465,7 @@ def import_paths(
 
     files = expand_paths(paths)
     meta = meta or ArticleMeta()
+    report = ImportReport()
 
     def items() -> Iterator[_Item]:
         for path in files:
@@ -474,11 +477,18 @@ def import_paths(
             else:
                 if decoded.text.strip():
                     it.text, it.encoding = decoded.text, decoded.encoding
+                    if decoded.replaced:
+                        report.warnings.append(
+                            (
+                                str(path),
+                                f"{path.name}: {decoded.replaced} byte(s) in another encoding "
+                                "were replaced by \ufffd; check the text around them",
+                            )
+                        )
                 else:
                     it.failure = f"{path.name} is empty."
             yield it
 
-    report = ImportReport()
     importer = _Importer(db, analyst or default_analyst(), extractor, workers)
     importer.run(items(), len(files), report, progress, cancelled)
     return report

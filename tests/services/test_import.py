@@ -199,3 +199,17 @@ def test_a_dying_engine_process_falls_back_to_this_one(
     monkeypatch.setattr(mod, "_extract_in_worker", _die)
     report = import_texts(db, _engine_texts(20), workers=1)
     assert (len(report.imported), report.failed, report.cancelled) == (20, [], False)
+
+
+def test_mixed_encoding_is_imported_with_a_warning(db: Database, extractor, tmp_path: Path) -> None:
+    """Mostly UTF-8 with one word pasted in from a Windows-1256 document: kept, but flagged."""
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes(
+        ("بوتين: نص عربي عن القمة والاجتماع " * 20).encode()
+        + "كلمة".encode("cp1256")
+        + " نهاية".encode()
+    )
+    report = import_paths(db, [mixed], extractor=extractor)
+    assert len(report.imported) == 1
+    ((src, warning),) = report.warnings
+    assert src == str(mixed) and "4 byte(s) in another encoding" in warning

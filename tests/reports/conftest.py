@@ -12,6 +12,7 @@ _spec.loader.exec_module(_mod)
 
 PG_URL = _mod.PG_URL
 db_target = _mod.db_target
+pg_session_url = _mod.pg_session_url
 db = _mod.db
 fake_extract = _mod.fake_extract
 reset_pg = _mod.reset_pg

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,15 +32,43 @@ def reset_pg(url: str) -> None:
     eng.dispose()
 
 
+@pytest.fixture(scope="session")
+def pg_session_url() -> Iterator[str | None]:
+    """A database of this test session's own on the server, so two test runs sharing one
+    server (CI and a developer, or two sessions on one machine) never empty each other's
+    tables. Falls back to the given database when the role may not create databases."""
+    if not PG_URL:
+        yield None
+        return
+    from sqlalchemy.engine import make_url
+
+    name = f"factdesk_t_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception:  # no CREATEDB privilege: share the given database
+        admin.dispose()
+        yield PG_URL
+        return
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A database location: an SQLite path, or the PostgreSQL test URL (emptied)."""
+    """A database location: an SQLite path, or this session's PostgreSQL database (emptied)."""
     if request.param == "sqlite":
         return str(tmp_path / "desk.db")
-    if not PG_URL:
+    url = request.getfixturevalue("pg_session_url")
+    if not url:
         pytest.skip(PG_SKIP)
-    reset_pg(PG_URL)
-    return PG_URL
+    reset_pg(url)
+    return url
 
 
 @pytest.fixture

@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         self.h_split.setStretchFactor(0, 1)
         self.h_split.setStretchFactor(1, 4)
         self.h_split.setStretchFactor(2, 2)
-        self.h_split.setSizes([260, 900, 380])
+        self.h_split.setSizes([230, 900, 360])
         self.setCentralWidget(self.h_split)
 
         self.loading_label = QLabel()

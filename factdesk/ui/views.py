@@ -68,9 +68,13 @@ class ClaimsView(QTableView):
         self.setObjectName("claimsTable")
 
     def default_widths(self) -> None:
+        """First-run layout: the status shown second (triage reads it first), the claim wide.
+        The analyst's own order and widths are restored from the settings afterwards."""
         widths = (56, 80, 380, 120, 130, 120, 130, 240)
         for col, w in enumerate(widths):
             self.setColumnWidth(col, w)
+        hh = self.horizontalHeader()
+        hh.moveSection(hh.visualIndex(6), 1)
 
 
 class ArticleView(QTextBrowser):

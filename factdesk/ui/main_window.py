@@ -392,7 +392,9 @@ class MainWindow(QMainWindow):
         for combo in (fb.kind, fb.status):
             combo.currentIndexChanged.connect(self.apply_filters)
         for combo in (fb.speaker, fb.source, fb.tag):
-            combo.currentTextChanged.connect(self._filter_timer.start)
+            # a half-typed name would match nothing: apply a known name, a cleared box, Enter
+            combo.currentTextChanged.connect(self._name_filter_typed)
+            combo.lineEdit().returnPressed.connect(self.apply_filters)
         fb.article_chip.clicked.connect(self.clear_article_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.loading.connect(self._loading)
@@ -490,6 +492,12 @@ class MainWindow(QMainWindow):
         q = Query(self.filter_bar.current(), self.model.query.sort, self.model.query.descending)
         if q != self.model.query or self.model.rowCount() == 0:
             self.model.set_query(q)
+
+    def _name_filter_typed(self, text: str) -> None:
+        combo = self.sender()
+        name = " ".join(text.split())
+        if not name or (isinstance(combo, QComboBox) and combo.findText(name) >= 0):
+            self._filter_timer.start()
 
     def clear_filters(self) -> None:
         self.filter_bar.article = None

@@ -19,7 +19,14 @@ _spec = importlib.util.spec_from_file_location(
 assert _spec and _spec.loader
 _store = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_store)
-db_target = _store.db_target
+# every fixture of tests/store except its `db` (tests/ui has its own): db_target and what it
+# needs (the PostgreSQL session database...), whatever the store tests add later
+for _name in dir(_store):
+    _obj = getattr(_store, _name)
+    if _name != "db" and (
+        hasattr(_obj, "_fixture_function_marker") or hasattr(_obj, "_pytestfixturefunction")
+    ):
+        globals()[_name] = _obj
 
 
 @pytest.fixture

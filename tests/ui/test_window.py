@@ -267,3 +267,16 @@ def test_search_matches_the_word_being_typed_as_a_prefix(qtbot, window):
     assert w.filter_bar.current().search == "بوتين"
     w.filter_bar.search.setText("ال")
     assert w.filter_bar.current().search == "ال"
+
+
+def test_speaker_filter_waits_for_a_known_name(qtbot, window):
+    w = window
+    total = w.model.rowCount()
+    combo = w.filter_bar.speaker
+    combo.setEditText("يوري")  # half typed: nothing happens yet
+    qtbot.wait(250)
+    assert w.model.rowCount() == total and w.model.query.filters.speaker is None
+    combo.setEditText("يوري أوشاكوف")  # a known name: applied
+    qtbot.waitUntil(lambda: 0 < w.model.rowCount() < total)
+    combo.setEditText("")
+    qtbot.waitUntil(lambda: w.model.rowCount() == total)

@@ -242,10 +242,22 @@ def run(db_target: str | None = None, *, demo: bool = False, lang: str | None = 
         app.setWindowIcon(QIcon(str(icon)))
 
     target = db_target or str(default_db_path())
+    create = db_target is None
+    if not create and not demo and "://" not in target and not Path(target).exists():
+        answer = QMessageBox.question(
+            None,
+            "FactDesk",
+            QCoreApplication.translate(
+                "App", "There is no desk at %1. Create a new, empty one?"
+            ).replace("%1", str(Path(target).expanduser())),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return 0
+        create = True
     try:
         if demo:
             ensure_demo(Path(target))
-        db = _open_db(target, create=db_target is None)
+        db = _open_db(target, create=create)
     except StoreError as exc:
         QMessageBox.critical(None, "FactDesk", describe(exc)[0])
         return 2

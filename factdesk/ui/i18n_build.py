@@ -200,6 +200,9 @@ AR: dict[str, str | tuple[str, ...]] = {
     ),
     "Cancelling…": "جارٍ الإلغاء…",
     "Set status": "تعيين الحالة",
+    "There is no desk at %1. Create a new, empty one?": (
+        "لا يوجد مكتب في %1. هل تنشئ مكتبًا جديدًا فارغًا؟"
+    ),
     "Restart FactDesk now to show the new language?": (
         "هل تعيد تشغيل FactDesk الآن لعرض اللغة الجديدة؟"
     ),

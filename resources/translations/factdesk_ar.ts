@@ -23,7 +23,12 @@
       <translation>فتح للقراءة فقط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/app.py" line="257" />
+      <location filename="../../factdesk/ui/app.py" line="250" />
+      <source>There is no desk at %1. Create a new, empty one?</source>
+      <translation>لا يوجد مكتب في %1. هل تنشئ مكتبًا جديدًا فارغًا؟</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/app.py" line="269" />
       <source>The details were written to %1</source>
       <translation>كُتبت التفاصيل في %1</translation>
     </message>
@@ -31,7 +36,7 @@
   <context>
     <name>ArticleView</name>
     <message>
-      <location filename="../../factdesk/ui/views.py" line="88" />
+      <location filename="../../factdesk/ui/views.py" line="100" />
       <source>Select a claim to read its article.</source>
       <translation>اختر ادعاءً لقراءة مقاله.</translation>
     </message>
@@ -39,7 +44,7 @@
   <context>
     <name>ArticlesModel</name>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/views.py" line="201" />
+      <location filename="../../factdesk/ui/views.py" line="213" />
       <source>%n claim(s)</source>
       <translation>
         <numerusform>لا ادعاءات</numerusform>
@@ -51,7 +56,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/views.py" line="203" />
+      <location filename="../../factdesk/ui/views.py" line="215" />
       <source>%1 checked</source>
       <translation>تم التحقق من %1</translation>
     </message>
@@ -208,42 +213,42 @@
   <context>
     <name>ClaimsModel</name>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="417" />
+      <location filename="../../factdesk/ui/claims_model.py" line="454" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="418" />
+      <location filename="../../factdesk/ui/claims_model.py" line="455" />
       <source>Kind</source>
       <translation>النوع</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="419" />
+      <location filename="../../factdesk/ui/claims_model.py" line="456" />
       <source>Claim</source>
       <translation>الادعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="420" />
+      <location filename="../../factdesk/ui/claims_model.py" line="457" />
       <source>Value</source>
       <translation>القيمة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="421" />
+      <location filename="../../factdesk/ui/claims_model.py" line="458" />
       <source>Speaker</source>
       <translation>القائل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="422" />
+      <location filename="../../factdesk/ui/claims_model.py" line="459" />
       <source>Source</source>
       <translation>المصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="423" />
+      <location filename="../../factdesk/ui/claims_model.py" line="460" />
       <source>Status</source>
       <translation>الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="424" />
+      <location filename="../../factdesk/ui/claims_model.py" line="461" />
       <source>Article</source>
       <translation>المقال</translation>
     </message>
@@ -494,17 +499,17 @@
   <context>
     <name>Kinds</name>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="98" />
+      <location filename="../../factdesk/ui/claims_model.py" line="99" />
       <source>quote</source>
       <translation>اقتباس</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="99" />
+      <location filename="../../factdesk/ui/claims_model.py" line="100" />
       <source>statement</source>
       <translation>تصريح</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/claims_model.py" line="100" />
+      <location filename="../../factdesk/ui/claims_model.py" line="101" />
       <source>number</source>
       <translation>رقم</translation>
     </message>
@@ -512,173 +517,173 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="346" />
+      <location filename="../../factdesk/ui/main_window.py" line="358" />
       <source>read-only</source>
       <translation>للقراءة فقط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="348" />
+      <location filename="../../factdesk/ui/main_window.py" line="360" />
       <source>&amp;File</source>
       <translation>&amp;ملف</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="349" />
+      <location filename="../../factdesk/ui/main_window.py" line="361" />
       <source>&amp;Edit</source>
       <translation>&amp;تحرير</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="350" />
+      <location filename="../../factdesk/ui/main_window.py" line="362" />
       <source>&amp;Claim</source>
       <translation>ا&amp;دعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="351" />
+      <location filename="../../factdesk/ui/main_window.py" line="363" />
       <source>Set &amp;status</source>
       <translation>تعيين ال&amp;حالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="352" />
+      <location filename="../../factdesk/ui/main_window.py" line="364" />
       <source>&amp;View</source>
       <translation>&amp;عرض</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="353" />
+      <location filename="../../factdesk/ui/main_window.py" line="365" />
       <source>&amp;Help</source>
       <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="354" />
+      <location filename="../../factdesk/ui/main_window.py" line="366" />
       <source>&amp;Import files…</source>
       <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="355" />
+      <location filename="../../factdesk/ui/main_window.py" line="367" />
       <source>Import a &amp;folder…</source>
       <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="356" />
+      <location filename="../../factdesk/ui/main_window.py" line="368" />
       <source>Import &amp;pasted text…</source>
       <translation>استيراد نص م&amp;لصوق…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="357" />
+      <location filename="../../factdesk/ui/main_window.py" line="369" />
       <source>&amp;Export report (CSV)…</source>
       <translation>ت&amp;صدير التقرير (CSV)…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="358" />
+      <location filename="../../factdesk/ui/main_window.py" line="370" />
       <source>&amp;Preferences…</source>
       <translation>ال&amp;تفضيلات…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="359" />
+      <location filename="../../factdesk/ui/main_window.py" line="371" />
       <source>&amp;Quit</source>
       <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="285" />
+      <location filename="../../factdesk/ui/main_window.py" line="297" />
       <source>&amp;Undo</source>
       <translation>ت&amp;راجع</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="287" />
+      <location filename="../../factdesk/ui/main_window.py" line="299" />
       <source>&amp;Redo</source>
       <translation>إ&amp;عادة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="360" />
+      <location filename="../../factdesk/ui/main_window.py" line="372" />
       <source>&amp;Find…</source>
       <translation>&amp;بحث…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="361" />
+      <location filename="../../factdesk/ui/main_window.py" line="373" />
       <source>&amp;Clear filters</source>
       <translation>م&amp;سح عوامل التصفية</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="362" />
+      <location filename="../../factdesk/ui/main_window.py" line="374" />
       <source>&amp;Merge speakers or sources…</source>
       <translation>&amp;دمج القائلين أو المصادر…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="363" />
+      <location filename="../../factdesk/ui/main_window.py" line="375" />
       <source>&amp;Next claim</source>
       <translation>الادعاء ال&amp;تالي</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="364" />
+      <location filename="../../factdesk/ui/main_window.py" line="376" />
       <source>&amp;Previous claim</source>
       <translation>الادعاء ال&amp;سابق</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="365" />
+      <location filename="../../factdesk/ui/main_window.py" line="377" />
       <source>Edit &amp;speaker</source>
       <translation>تحرير ال&amp;قائل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="366" />
+      <location filename="../../factdesk/ui/main_window.py" line="378" />
       <source>Edit s&amp;ource</source>
       <translation>تحرير ال&amp;مصدر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="367" />
+      <location filename="../../factdesk/ui/main_window.py" line="379" />
       <source>Write a &amp;note</source>
       <translation>كتابة &amp;ملاحظة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="368" />
+      <location filename="../../factdesk/ui/main_window.py" line="380" />
       <source>Add a &amp;tag</source>
       <translation>إضافة &amp;وسم</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="369" />
+      <location filename="../../factdesk/ui/main_window.py" line="381" />
       <source>Add &amp;evidence URL…</source>
       <translation>إضافة رابط &amp;دليل…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="370" />
+      <location filename="../../factdesk/ui/main_window.py" line="382" />
       <source>&amp;Refresh</source>
       <translation>&amp;تحديث</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="371" />
+      <location filename="../../factdesk/ui/main_window.py" line="383" />
       <source>&amp;About FactDesk</source>
       <translation>&amp;عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="374" />
+      <location filename="../../factdesk/ui/main_window.py" line="386" />
       <source>Articles (newest first)</source>
       <translation>المقالات (الأحدث أولًا)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="375" />
+      <location filename="../../factdesk/ui/main_window.py" line="387" />
       <source>Read-only</source>
       <translation>للقراءة فقط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="474" />
-      <location filename="../../factdesk/ui/main_window.py" line="923" />
+      <location filename="../../factdesk/ui/main_window.py" line="487" />
+      <location filename="../../factdesk/ui/main_window.py" line="942" />
       <source>FactDesk</source>
       <translation>FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="499" />
+      <location filename="../../factdesk/ui/main_window.py" line="518" />
       <source>Article #%1 ✕</source>
       <translation>المقال رقم %1 ✕</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="504" />
+      <location filename="../../factdesk/ui/main_window.py" line="523" />
       <source>Searching…</source>
       <translation>جارٍ البحث…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="513" />
+      <location filename="../../factdesk/ui/main_window.py" line="532" />
       <source>This desk is empty: import articles with File → Import files (Ctrl+O).</source>
       <translation>هذا المكتب فارغ: استورد مقالات من ملف ← استيراد ملفات (Ctrl+O).</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="517" />
+      <location filename="../../factdesk/ui/main_window.py" line="536" />
       <source>%n claim(s) in %1 ms</source>
       <translation>
         <numerusform>لا ادعاءات (%1 م.ث)</numerusform>
@@ -690,7 +695,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="524" />
+      <location filename="../../factdesk/ui/main_window.py" line="543" />
       <source>%n claim(s)</source>
       <translation>
         <numerusform>لا ادعاءات</numerusform>
@@ -702,7 +707,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="628" />
+      <location filename="../../factdesk/ui/main_window.py" line="647" />
       <source>%n claim(s) were changed by someone else since and were left alone</source>
       <translation>
         <numerusform>غيّر شخص آخر الادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
@@ -714,7 +719,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="660" />
+      <location filename="../../factdesk/ui/main_window.py" line="679" />
       <source>Set status “%1” on %n claim(s)</source>
       <translation>
         <numerusform>تعيين الحالة «%1»</numerusform>
@@ -726,88 +731,88 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="674" />
+      <location filename="../../factdesk/ui/main_window.py" line="693" />
       <source>Set the status of %1 claims to “%2”?</source>
       <translation>هل تعيّن حالة %1 ادعاء إلى «%2»؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="678" />
+      <location filename="../../factdesk/ui/main_window.py" line="697" />
       <source>Set status</source>
       <translation>تعيين الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="688" />
+      <location filename="../../factdesk/ui/main_window.py" line="707" />
       <source>Setting the status of %1 claims…</source>
       <translation>جارٍ تعيين حالة %1 ادعاء…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="703" />
+      <location filename="../../factdesk/ui/main_window.py" line="722" />
       <source>Set the speaker of claim #%1</source>
       <translation>تعيين قائل الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="714" />
+      <location filename="../../factdesk/ui/main_window.py" line="733" />
       <source>Set the source of claim #%1</source>
       <translation>تعيين مصدر الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="725" />
+      <location filename="../../factdesk/ui/main_window.py" line="744" />
       <source>Note on claim #%1</source>
       <translation>ملاحظة على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="734" />
+      <location filename="../../factdesk/ui/main_window.py" line="753" />
       <source>Tag “%1”</source>
       <translation>الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="744" />
+      <location filename="../../factdesk/ui/main_window.py" line="763" />
       <source>Remove tag “%1”</source>
       <translation>إزالة الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="752" />
+      <location filename="../../factdesk/ui/main_window.py" line="771" />
       <source>Add evidence</source>
       <translation>إضافة دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="752" />
+      <location filename="../../factdesk/ui/main_window.py" line="771" />
       <source>URL:</source>
       <translation>الرابط:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="756" />
-      <location filename="../../factdesk/ui/main_window.py" line="770" />
+      <location filename="../../factdesk/ui/main_window.py" line="775" />
+      <location filename="../../factdesk/ui/main_window.py" line="789" />
       <source>Evidence on claim #%1</source>
       <translation>دليل على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="765" />
+      <location filename="../../factdesk/ui/main_window.py" line="784" />
       <source>Add an evidence file</source>
       <translation>إضافة ملف دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="796" />
+      <location filename="../../factdesk/ui/main_window.py" line="815" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="903" />
+      <location filename="../../factdesk/ui/main_window.py" line="922" />
       <source>Preferences</source>
       <translation>التفضيلات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="904" />
+      <location filename="../../factdesk/ui/main_window.py" line="923" />
       <source>Restart FactDesk now to show the new language?</source>
       <translation>هل تعيد تشغيل FactDesk الآن لعرض اللغة الجديدة؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="913" />
+      <location filename="../../factdesk/ui/main_window.py" line="932" />
       <source>About FactDesk</source>
       <translation>عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="915" />
+      <location filename="../../factdesk/ui/main_window.py" line="934" />
       <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
 
 Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>

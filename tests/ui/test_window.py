@@ -280,3 +280,18 @@ def test_speaker_filter_waits_for_a_known_name(qtbot, window):
     qtbot.waitUntil(lambda: 0 < w.model.rowCount() < total)
     combo.setEditText("")
     qtbot.waitUntil(lambda: w.model.rowCount() == total)
+
+
+def test_a_missing_desk_is_offered_not_failed(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from factdesk.ui import app as appmod
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No
+    )
+    assert appmod.run(str(tmp_path / "new.db"), lang="en") == 0
+    assert asked and "Create a new, empty one?" in asked[0]
+    assert not (tmp_path / "new.db").exists()
+    assert QApplication.instance() is not None

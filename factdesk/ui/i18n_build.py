@@ -200,6 +200,8 @@ AR: dict[str, str | tuple[str, ...]] = {
     ),
     "Cancelling…": "جارٍ الإلغاء…",
     "Set status": "تعيين الحالة",
+    "Undoing “%1”…": "جارٍ التراجع عن «%1»…",
+    "Redoing “%1”…": "جارٍ إعادة «%1»…",
     "There is no desk at %1. Create a new, empty one?": (
         "لا يوجد مكتب في %1. هل تنشئ مكتبًا جديدًا فارغًا؟"
     ),

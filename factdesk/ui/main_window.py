@@ -624,7 +624,16 @@ class MainWindow(QMainWindow):
 
     # --- edits (each through a service command, on the undo stack) ----------------------------
     def _push(self, command: Command, text: str, claim_ids: list[int]) -> None:
-        self.undo.push(ServiceUndo(self.db, command, text, claim_ids, self._after_edit))
+        self.undo.push(
+            ServiceUndo(
+                self.db,
+                command,
+                text,
+                claim_ids,
+                self._after_edit,
+                background=len(claim_ids) > self.BIG_SELECTION,
+            )
+        )
         self._after_edit(None, "do", None, claim_ids=claim_ids, command=command)
 
     def _after_edit(

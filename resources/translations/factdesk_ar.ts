@@ -663,7 +663,7 @@
     </message>
     <message>
       <location filename="../../factdesk/ui/main_window.py" line="487" />
-      <location filename="../../factdesk/ui/main_window.py" line="942" />
+      <location filename="../../factdesk/ui/main_window.py" line="951" />
       <source>FactDesk</source>
       <translation>FactDesk</translation>
     </message>
@@ -707,7 +707,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="647" />
+      <location filename="../../factdesk/ui/main_window.py" line="656" />
       <source>%n claim(s) were changed by someone else since and were left alone</source>
       <translation>
         <numerusform>غيّر شخص آخر الادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
@@ -719,7 +719,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="679" />
+      <location filename="../../factdesk/ui/main_window.py" line="688" />
       <source>Set status “%1” on %n claim(s)</source>
       <translation>
         <numerusform>تعيين الحالة «%1»</numerusform>
@@ -731,88 +731,88 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="693" />
+      <location filename="../../factdesk/ui/main_window.py" line="702" />
       <source>Set the status of %1 claims to “%2”?</source>
       <translation>هل تعيّن حالة %1 ادعاء إلى «%2»؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="697" />
+      <location filename="../../factdesk/ui/main_window.py" line="706" />
       <source>Set status</source>
       <translation>تعيين الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="707" />
+      <location filename="../../factdesk/ui/main_window.py" line="716" />
       <source>Setting the status of %1 claims…</source>
       <translation>جارٍ تعيين حالة %1 ادعاء…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="722" />
+      <location filename="../../factdesk/ui/main_window.py" line="731" />
       <source>Set the speaker of claim #%1</source>
       <translation>تعيين قائل الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="733" />
+      <location filename="../../factdesk/ui/main_window.py" line="742" />
       <source>Set the source of claim #%1</source>
       <translation>تعيين مصدر الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="744" />
+      <location filename="../../factdesk/ui/main_window.py" line="753" />
       <source>Note on claim #%1</source>
       <translation>ملاحظة على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="753" />
+      <location filename="../../factdesk/ui/main_window.py" line="762" />
       <source>Tag “%1”</source>
       <translation>الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="763" />
+      <location filename="../../factdesk/ui/main_window.py" line="772" />
       <source>Remove tag “%1”</source>
       <translation>إزالة الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="771" />
+      <location filename="../../factdesk/ui/main_window.py" line="780" />
       <source>Add evidence</source>
       <translation>إضافة دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="771" />
+      <location filename="../../factdesk/ui/main_window.py" line="780" />
       <source>URL:</source>
       <translation>الرابط:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="775" />
-      <location filename="../../factdesk/ui/main_window.py" line="789" />
+      <location filename="../../factdesk/ui/main_window.py" line="784" />
+      <location filename="../../factdesk/ui/main_window.py" line="798" />
       <source>Evidence on claim #%1</source>
       <translation>دليل على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="784" />
+      <location filename="../../factdesk/ui/main_window.py" line="793" />
       <source>Add an evidence file</source>
       <translation>إضافة ملف دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="815" />
+      <location filename="../../factdesk/ui/main_window.py" line="824" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="922" />
+      <location filename="../../factdesk/ui/main_window.py" line="931" />
       <source>Preferences</source>
       <translation>التفضيلات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="923" />
+      <location filename="../../factdesk/ui/main_window.py" line="932" />
       <source>Restart FactDesk now to show the new language?</source>
       <translation>هل تعيد تشغيل FactDesk الآن لعرض اللغة الجديدة؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="932" />
+      <location filename="../../factdesk/ui/main_window.py" line="941" />
       <source>About FactDesk</source>
       <translation>عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="934" />
+      <location filename="../../factdesk/ui/main_window.py" line="943" />
       <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
 
 Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>
@@ -881,6 +881,19 @@ Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font Lice
       <location filename="../../factdesk/ui/dialogs.py" line="418" />
       <source>A new language applies when FactDesk restarts.</source>
       <translation>تُطبَّق اللغة الجديدة عند إعادة تشغيل FactDesk.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServiceUndo</name>
+    <message>
+      <location filename="../../factdesk/ui/commands.py" line="88" />
+      <source>Undoing “%1”…</source>
+      <translation>جارٍ التراجع عن «%1»…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/commands.py" line="90" />
+      <source>Redoing “%1”…</source>
+      <translation>جارٍ إعادة «%1»…</translation>
     </message>
   </context>
   <context>

@@ -211,8 +211,12 @@ def test_a_big_selection_asks_first_and_writes_on_a_worker(qtbot, window, db, mo
     assert asked and f"{n:,}" in asked[0]
     qtbot.waitUntil(lambda: w.undo.count() == 1, timeout=10000)
     assert count_claims(db, ClaimFilter(status="unverifiable")) == n
+    assert w.undo.command(0).background  # undone on a worker behind a busy dialog
     w.undo.undo()
     assert count_claims(db, ClaimFilter(status="unverifiable")) == 0
+    assert w.model.index(0, 6).data() == "Unverified"
+    w.undo.redo()
+    assert count_claims(db, ClaimFilter(status="unverifiable")) == n
 
 
 def test_escape_clears_the_search_then_returns_to_the_table(qtbot, window):

@@ -53,16 +53,11 @@ def _errors() -> Iterator[None]:
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
-    from factdesk.store import open_database
+    from factdesk.services.maintenance import open_desk
 
-    db = open_database(args.db, create=create)
-    if db.backup_path is not None:
-        print(
-            f"factdesk: upgraded the database schema; the previous file is kept at "
-            f"{db.backup_path}",
-            file=sys.stderr,
-        )
-    return db
+    return open_desk(
+        args.db, create=create, notice=lambda line: print(f"factdesk: {line}", file=sys.stderr)
+    )
 
 
 def _analyst(args: argparse.Namespace) -> str:

@@ -33,6 +33,7 @@ from factdesk.services.edits import (
     tag_claim,
 )
 from factdesk.services.entities import list_entities
+from factdesk.services.maintenance import ensure_search_keys, open_desk
 
 __all__ = [
     "ArticleMeta",
@@ -52,6 +53,7 @@ __all__ = [
     "claim_history",
     "count_claims",
     "default_analyst",
+    "ensure_search_keys",
     "get_claim",
     "import_paths",
     "import_text",
@@ -60,6 +62,7 @@ __all__ = [
     "list_entities",
     "list_statuses",
     "merge_entities",
+    "open_desk",
     "rename_status",
     "set_status",
     "tag_claim",

@@ -29,8 +29,9 @@ def clitic_variants(word: str) -> frozenset[str]:
     if word[0] in "وف" and len(word) - 1 >= _MIN_STEM:
         forms.add(word[1:])
     for w in list(forms):
-        if w.startswith("لل") and len(w) - 2 >= _MIN_STEM:  # ل + ال loses its alef: للاجتماع
-            forms.update(("ال" + w[2:], w[2:]))
+        if w.startswith("لل") and len(w) - 2 >= _MIN_STEM:
+            # ل + ال loses its alef (للاجتماع), and ل + a word in ل doubles it (للبنان)
+            forms.update(("ال" + w[2:], w[2:], w[1:]))
         elif w[0] in "بلك" and len(w) - 1 >= _MIN_STEM:
             forms.add(w[1:])
     for w in list(forms):

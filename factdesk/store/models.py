@@ -189,3 +189,11 @@ class History(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
     analyst: Mapped[str | None] = mapped_column(String(200))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class DeskMeta(Base):
+    """Facts about the desk itself, e.g. the signature of the folding behind the search keys."""
+
+    __tablename__ = "desk_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

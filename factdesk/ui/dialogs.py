@@ -128,6 +128,7 @@ class ImportDialog(_WorkDialog):
         self.settings = settings
         self.report: ImportReport | None = None
         self.extractor: Any = None  # None: the engine (tests pass a slower or fake one)
+        self.analyst: str | None = None  # None: the services' default ($FACTDESK_ANALYST, login)
         self.setWindowTitle(self.tr("Import articles"))
         self.tabs = QTabWidget()
         files = QWidget()
@@ -204,7 +205,7 @@ class ImportDialog(_WorkDialog):
     def start(self) -> None:
         from factdesk.services import import_paths, import_texts
 
-        db, extractor = self.db, self.extractor
+        db, extractor, analyst = self.db, self.extractor, self.analyst
         if self.tabs.currentIndex() == 1:
             text = self.paste_text.toPlainText()
             if not text.strip():
@@ -218,7 +219,12 @@ class ImportDialog(_WorkDialog):
             self.status.setText(self.tr("Importing the pasted text…"))
             self._run(
                 lambda progress, cancelled: import_texts(
-                    db, [(text, meta)], progress=progress, cancelled=cancelled, extractor=extractor
+                    db,
+                    [(text, meta)],
+                    progress=progress,
+                    cancelled=cancelled,
+                    extractor=extractor,
+                    analyst=analyst,
                 )
             )
             return
@@ -229,7 +235,12 @@ class ImportDialog(_WorkDialog):
         self.status.setText(self.tr("Importing…"))
         self._run(
             lambda progress, cancelled: import_paths(
-                db, paths, progress=progress, cancelled=cancelled, extractor=extractor
+                db,
+                paths,
+                progress=progress,
+                cancelled=cancelled,
+                extractor=extractor,
+                analyst=analyst,
             )
         )
 
@@ -412,7 +423,13 @@ class PreferencesDialog(QDialog):
         self.advance.addItem(self.tr("Move to the next claim"), True)
         adv = str(settings.value("triage/advance", "false")).lower() == "true"
         self.advance.setCurrentIndex(1 if adv else 0)
+        self.analyst = QLineEdit(str(settings.value("analyst/name", "") or ""))
+        self.analyst.setObjectName("analystName")
+        from factdesk.services import default_analyst
+
+        self.analyst.setPlaceholderText(default_analyst())
         form = QFormLayout()
+        form.addRow(self.tr("Your name in the history"), self.analyst)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("After setting a status"), self.advance)
         note = QLabel(self.tr("A new language applies when FactDesk restarts."))
@@ -429,6 +446,7 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.setValue("ui/language", self.language.currentData())
+        self.settings.setValue("analyst/name", " ".join(self.analyst.text().split()))
         self.settings.setValue("triage/advance", "true" if self.advance.currentData() else "false")
         super().accept()
 

@@ -200,6 +200,12 @@ AR: dict[str, str | tuple[str, ...]] = {
     ),
     "Cancelling…": "جارٍ الإلغاء…",
     "Set status": "تعيين الحالة",
+    "Claims": "الادعاءات",
+    "Articles": "المقالات",
+    "Article text": "نص المقال",
+    "Search claims": "البحث في الادعاءات",
+    "Selected claim": "الادعاء المختار",
+    "Your name in the history": "اسمك في السجل",
     "Undoing “%1”…": "جارٍ التراجع عن «%1»…",
     "Redoing “%1”…": "جارٍ إعادة «%1»…",
     "There is no desk at %1. Create a new, empty one?": (

@@ -384,6 +384,12 @@ class MainWindow(QMainWindow):
         for a, s in zip(self.status_actions, self._statuses, strict=False):
             a.setText((s.label_ar or s.label) if self.arabic else s.label)
         self.articles_label.setText(self.tr("Articles (newest first)"))
+        # names for screen readers
+        self.table.setAccessibleName(self.tr("Claims"))
+        self.articles_view.setAccessibleName(self.tr("Articles"))
+        self.article_view.setAccessibleName(self.tr("Article text"))
+        self.filter_bar.search.setAccessibleName(self.tr("Search claims"))
+        self.panel.setAccessibleName(self.tr("Selected claim"))
         self.mode_label.setText(self.tr("Read-only") if self.read_only else "")
 
     def _wire(self) -> None:
@@ -689,12 +695,21 @@ class MainWindow(QMainWindow):
         if len(ids) > self.BIG_SELECTION and not self.read_only:
             self._big_status(ids, key, label, text)
             return
-        if self._edit(lambda: set_status(self.db, ids, key), text, ids) is not None:
+        if (
+            self._edit(lambda: set_status(self.db, ids, key, analyst=self.analyst), text, ids)
+            is not None
+        ):
             self.statusBar().showMessage(text, 4000)
             if str(self.settings.value("triage/advance", "false")).lower() == "true":
                 self.next_claim()
 
     BIG_SELECTION = 2000
+
+    @property
+    def analyst(self) -> str | None:
+        """The name recorded in the history: Preferences, else $FACTDESK_ANALYST or the login."""
+        name = " ".join(str(self.settings.value("analyst/name", "") or "").split())
+        return name or None
 
     def _big_status(self, ids: list[int], key: str, label: str, text: str) -> None:
         """Many claims (a whole filter): ask first, then write on a worker thread."""
@@ -706,8 +721,8 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, self.tr("Set status"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        db = self.db
-        task = Task(lambda _p, _c: set_status(db, ids, key), self)
+        db, analyst = self.db, self.analyst
+        task = Task(lambda _p, _c: set_status(db, ids, key, analyst=analyst), self)
         self._big_pending = (text, ids)
         task.succeeded.connect(self._big_status_done)
         task.failed.connect(self._task_failed)
@@ -727,7 +742,7 @@ class MainWindow(QMainWindow):
         cid = self.current_id()
         if cid is not None:
             self._edit(
-                lambda: tag_claim(self.db, cid, speaker=name),
+                lambda: tag_claim(self.db, cid, speaker=name, analyst=self.analyst),
                 self.tr("Set the speaker of claim #%1").replace("%1", str(cid)),
                 [cid],
             )
@@ -738,7 +753,7 @@ class MainWindow(QMainWindow):
         cid = self.current_id()
         if cid is not None:
             self._edit(
-                lambda: tag_claim(self.db, cid, source=name),
+                lambda: tag_claim(self.db, cid, source=name, analyst=self.analyst),
                 self.tr("Set the source of claim #%1").replace("%1", str(cid)),
                 [cid],
             )
@@ -749,7 +764,7 @@ class MainWindow(QMainWindow):
         cid = self.current_id()
         if cid is not None:
             self._edit(
-                lambda: add_note(self.db, cid, text),
+                lambda: add_note(self.db, cid, text, analyst=self.analyst),
                 self.tr("Note on claim #%1").replace("%1", str(cid)),
                 [cid],
             )
@@ -758,7 +773,7 @@ class MainWindow(QMainWindow):
     def add_tag(self, tag: str) -> None:
         ids = self.selected_ids()
         self._edit(
-            lambda: change_tags(self.db, ids, add=[tag]),
+            lambda: change_tags(self.db, ids, add=[tag], analyst=self.analyst),
             self.tr("Tag “%1”").replace("%1", tag),
             ids,
         )
@@ -768,7 +783,7 @@ class MainWindow(QMainWindow):
     def remove_tag(self, tag: str) -> None:
         ids = self.selected_ids()
         self._edit(
-            lambda: change_tags(self.db, ids, remove=[tag]),
+            lambda: change_tags(self.db, ids, remove=[tag], analyst=self.analyst),
             self.tr("Remove tag “%1”").replace("%1", tag),
             ids,
         )
@@ -780,7 +795,7 @@ class MainWindow(QMainWindow):
         url, ok = QInputDialog.getText(self, self.tr("Add evidence"), self.tr("URL:"))
         if ok and url.strip():
             self._edit(
-                lambda: add_evidence(self.db, cid, url=url.strip()),
+                lambda: add_evidence(self.db, cid, url=url.strip(), analyst=self.analyst),
                 self.tr("Evidence on claim #%1").replace("%1", str(cid)),
                 [cid],
             )
@@ -794,7 +809,7 @@ class MainWindow(QMainWindow):
         if name:
             self.settings.setValue("folders/evidence", str(Path(name).parent))
             self._edit(
-                lambda: add_evidence(self.db, cid, file_ref=name),
+                lambda: add_evidence(self.db, cid, file_ref=name, analyst=self.analyst),
                 self.tr("Evidence on claim #%1").replace("%1", str(cid)),
                 [cid],
             )
@@ -816,7 +831,7 @@ class MainWindow(QMainWindow):
         if self.read_only:
             return
         try:
-            cmd = merge_entities(self.db, source_id, target_id)
+            cmd = merge_entities(self.db, source_id, target_id, analyst=self.analyst)
         except Exception as exc:
             self.report(exc)
             return
@@ -882,6 +897,7 @@ class MainWindow(QMainWindow):
 
     def _import_dialog(self) -> ImportDialog:
         dlg = ImportDialog(self.db, self.settings, self)
+        dlg.analyst = self.analyst
         dlg.done.connect(self._after_import)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_dialog = dlg

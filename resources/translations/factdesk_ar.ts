@@ -282,13 +282,13 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="283" />
-      <location filename="../../factdesk/ui/dialogs.py" line="314" />
+      <location filename="../../factdesk/ui/dialogs.py" line="294" />
+      <location filename="../../factdesk/ui/dialogs.py" line="325" />
       <source>Export the report</source>
       <translation>تصدير التقرير</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/dialogs.py" line="285" />
+      <location filename="../../factdesk/ui/dialogs.py" line="296" />
       <source>The claims in the table now (%n)</source>
       <translation>
         <numerusform>الادعاءات المعروضة في الجدول الآن (%n)</numerusform>
@@ -300,47 +300,47 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="287" />
+      <location filename="../../factdesk/ui/dialogs.py" line="298" />
       <source>All claims</source>
       <translation>كل الادعاءات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="296" />
+      <location filename="../../factdesk/ui/dialogs.py" line="307" />
       <source>Browse…</source>
       <translation>استعراض…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="301" />
+      <location filename="../../factdesk/ui/dialogs.py" line="312" />
       <source>Export</source>
       <translation>تصدير</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="303" />
+      <location filename="../../factdesk/ui/dialogs.py" line="314" />
       <source>Write a CSV report (UTF-8, opens in Excel) of:</source>
       <translation>كتابة تقرير CSV (‏UTF-8، يُفتح في Excel) يضم:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="314" />
+      <location filename="../../factdesk/ui/dialogs.py" line="325" />
       <source>CSV files (*.csv)</source>
       <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="324" />
+      <location filename="../../factdesk/ui/dialogs.py" line="335" />
       <source>Choose a file to write.</source>
       <translation>اختر ملفًا للكتابة فيه.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="332" />
+      <location filename="../../factdesk/ui/dialogs.py" line="343" />
       <source>Writing %1…</source>
       <translation>جارٍ كتابة %1…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="342" />
+      <location filename="../../factdesk/ui/dialogs.py" line="353" />
       <source>Wrote %1 claim(s) to %2.</source>
       <translation>كُتب %1 ادعاء في %2.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="349" />
+      <location filename="../../factdesk/ui/dialogs.py" line="360" />
       <source>Export cancelled; nothing was written.</source>
       <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
@@ -381,117 +381,117 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="131" />
+      <location filename="../../factdesk/ui/dialogs.py" line="132" />
       <source>Import articles</source>
       <translation>استيراد مقالات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="136" />
+      <location filename="../../factdesk/ui/dialogs.py" line="137" />
       <source>Add files…</source>
       <translation>إضافة ملفات…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="138" />
+      <location filename="../../factdesk/ui/dialogs.py" line="139" />
       <source>Add folder…</source>
       <translation>إضافة مجلد…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="140" />
+      <location filename="../../factdesk/ui/dialogs.py" line="141" />
       <source>Clear</source>
       <translation>مسح</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="143" />
+      <location filename="../../factdesk/ui/dialogs.py" line="144" />
       <source>Text files (.txt, .md) and folders of them:</source>
       <translation>ملفات نصية (‎.txt و‎.md) ومجلدات تضمها:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="158" />
+      <location filename="../../factdesk/ui/dialogs.py" line="159" />
       <source>Title</source>
       <translation>العنوان</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="159" />
+      <location filename="../../factdesk/ui/dialogs.py" line="160" />
       <source>Outlet</source>
       <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="160" />
+      <location filename="../../factdesk/ui/dialogs.py" line="161" />
       <source>URL</source>
       <translation>الرابط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="161" />
+      <location filename="../../factdesk/ui/dialogs.py" line="162" />
       <source>Text</source>
       <translation>النص</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="162" />
+      <location filename="../../factdesk/ui/dialogs.py" line="163" />
       <source>Files and folders</source>
       <translation>ملفات ومجلدات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="163" />
+      <location filename="../../factdesk/ui/dialogs.py" line="164" />
       <source>Pasted text</source>
       <translation>نص ملصوق</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="168" />
+      <location filename="../../factdesk/ui/dialogs.py" line="169" />
       <source>Import</source>
       <translation>استيراد</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="183" />
+      <location filename="../../factdesk/ui/dialogs.py" line="184" />
       <source>Import files</source>
       <translation>استيراد ملفات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="185" />
+      <location filename="../../factdesk/ui/dialogs.py" line="186" />
       <source>Text files (*.txt *.text *.md);;All files (*)</source>
       <translation>ملفات نصية (*.txt *.text *.md);;كل الملفات (*)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="191" />
+      <location filename="../../factdesk/ui/dialogs.py" line="192" />
       <source>Import a folder</source>
       <translation>استيراد مجلد</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="211" />
+      <location filename="../../factdesk/ui/dialogs.py" line="212" />
       <source>Paste the article's text first.</source>
       <translation>الصق نص المقال أولًا.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="218" />
+      <location filename="../../factdesk/ui/dialogs.py" line="219" />
       <source>Importing the pasted text…</source>
       <translation>جارٍ استيراد النص الملصوق…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="227" />
+      <location filename="../../factdesk/ui/dialogs.py" line="233" />
       <source>Add files or a folder first.</source>
       <translation>أضف ملفات أو مجلدًا أولًا.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="229" />
+      <location filename="../../factdesk/ui/dialogs.py" line="235" />
       <source>Importing…</source>
       <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="240" />
+      <location filename="../../factdesk/ui/dialogs.py" line="251" />
       <source>Imported %1 article(s) with %2 claim(s).</source>
       <translation>استُورد %1 مقال تضم %2 ادعاء.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="246" />
+      <location filename="../../factdesk/ui/dialogs.py" line="257" />
       <source>Skipped %1 already in the desk:</source>
       <translation>تُخطي %1 موجود من قبل في المكتب:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="255" />
+      <location filename="../../factdesk/ui/dialogs.py" line="266" />
       <source>%1 could not be imported:</source>
       <translation>تعذّر استيراد %1:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="259" />
+      <location filename="../../factdesk/ui/dialogs.py" line="270" />
       <source>Cancelled: the articles already imported were kept.</source>
       <translation>أُلغي الاستيراد: احتُفظ بالمقالات التي استُوردت قبل ذلك.</translation>
     </message>
@@ -657,33 +657,58 @@
       <translation>المقالات (الأحدث أولًا)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="387" />
+      <location filename="../../factdesk/ui/main_window.py" line="388" />
+      <source>Claims</source>
+      <translation>الادعاءات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="389" />
+      <source>Articles</source>
+      <translation>المقالات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="390" />
+      <source>Article text</source>
+      <translation>نص المقال</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="391" />
+      <source>Search claims</source>
+      <translation>البحث في الادعاءات</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="392" />
+      <source>Selected claim</source>
+      <translation>الادعاء المختار</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/main_window.py" line="393" />
       <source>Read-only</source>
       <translation>للقراءة فقط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="487" />
-      <location filename="../../factdesk/ui/main_window.py" line="951" />
+      <location filename="../../factdesk/ui/main_window.py" line="493" />
+      <location filename="../../factdesk/ui/main_window.py" line="967" />
       <source>FactDesk</source>
       <translation>FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="518" />
+      <location filename="../../factdesk/ui/main_window.py" line="524" />
       <source>Article #%1 ✕</source>
       <translation>المقال رقم %1 ✕</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="523" />
+      <location filename="../../factdesk/ui/main_window.py" line="529" />
       <source>Searching…</source>
       <translation>جارٍ البحث…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="532" />
+      <location filename="../../factdesk/ui/main_window.py" line="538" />
       <source>This desk is empty: import articles with File → Import files (Ctrl+O).</source>
       <translation>هذا المكتب فارغ: استورد مقالات من ملف ← استيراد ملفات (Ctrl+O).</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="536" />
+      <location filename="../../factdesk/ui/main_window.py" line="542" />
       <source>%n claim(s) in %1 ms</source>
       <translation>
         <numerusform>لا ادعاءات (%1 م.ث)</numerusform>
@@ -695,7 +720,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="543" />
+      <location filename="../../factdesk/ui/main_window.py" line="549" />
       <source>%n claim(s)</source>
       <translation>
         <numerusform>لا ادعاءات</numerusform>
@@ -707,7 +732,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="656" />
+      <location filename="../../factdesk/ui/main_window.py" line="662" />
       <source>%n claim(s) were changed by someone else since and were left alone</source>
       <translation>
         <numerusform>غيّر شخص آخر الادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
@@ -719,7 +744,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="688" />
+      <location filename="../../factdesk/ui/main_window.py" line="694" />
       <source>Set status “%1” on %n claim(s)</source>
       <translation>
         <numerusform>تعيين الحالة «%1»</numerusform>
@@ -731,88 +756,88 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="702" />
+      <location filename="../../factdesk/ui/main_window.py" line="717" />
       <source>Set the status of %1 claims to “%2”?</source>
       <translation>هل تعيّن حالة %1 ادعاء إلى «%2»؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="706" />
+      <location filename="../../factdesk/ui/main_window.py" line="721" />
       <source>Set status</source>
       <translation>تعيين الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="716" />
+      <location filename="../../factdesk/ui/main_window.py" line="731" />
       <source>Setting the status of %1 claims…</source>
       <translation>جارٍ تعيين حالة %1 ادعاء…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="731" />
+      <location filename="../../factdesk/ui/main_window.py" line="746" />
       <source>Set the speaker of claim #%1</source>
       <translation>تعيين قائل الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="742" />
+      <location filename="../../factdesk/ui/main_window.py" line="757" />
       <source>Set the source of claim #%1</source>
       <translation>تعيين مصدر الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="753" />
+      <location filename="../../factdesk/ui/main_window.py" line="768" />
       <source>Note on claim #%1</source>
       <translation>ملاحظة على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="762" />
+      <location filename="../../factdesk/ui/main_window.py" line="777" />
       <source>Tag “%1”</source>
       <translation>الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="772" />
+      <location filename="../../factdesk/ui/main_window.py" line="787" />
       <source>Remove tag “%1”</source>
       <translation>إزالة الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="780" />
+      <location filename="../../factdesk/ui/main_window.py" line="795" />
       <source>Add evidence</source>
       <translation>إضافة دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="780" />
+      <location filename="../../factdesk/ui/main_window.py" line="795" />
       <source>URL:</source>
       <translation>الرابط:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="784" />
-      <location filename="../../factdesk/ui/main_window.py" line="798" />
+      <location filename="../../factdesk/ui/main_window.py" line="799" />
+      <location filename="../../factdesk/ui/main_window.py" line="813" />
       <source>Evidence on claim #%1</source>
       <translation>دليل على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="793" />
+      <location filename="../../factdesk/ui/main_window.py" line="808" />
       <source>Add an evidence file</source>
       <translation>إضافة ملف دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="824" />
+      <location filename="../../factdesk/ui/main_window.py" line="839" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="931" />
+      <location filename="../../factdesk/ui/main_window.py" line="947" />
       <source>Preferences</source>
       <translation>التفضيلات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="932" />
+      <location filename="../../factdesk/ui/main_window.py" line="948" />
       <source>Restart FactDesk now to show the new language?</source>
       <translation>هل تعيد تشغيل FactDesk الآن لعرض اللغة الجديدة؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="941" />
+      <location filename="../../factdesk/ui/main_window.py" line="957" />
       <source>About FactDesk</source>
       <translation>عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="943" />
+      <location filename="../../factdesk/ui/main_window.py" line="959" />
       <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
 
 Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>
@@ -824,23 +849,23 @@ Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font Lice
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="360" />
+      <location filename="../../factdesk/ui/dialogs.py" line="371" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="371" />
-      <location filename="../../factdesk/ui/dialogs.py" line="383" />
+      <location filename="../../factdesk/ui/dialogs.py" line="382" />
+      <location filename="../../factdesk/ui/dialogs.py" line="394" />
       <source>Merge</source>
       <translation>دمج</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="372" />
+      <location filename="../../factdesk/ui/dialogs.py" line="383" />
       <source>into</source>
       <translation>في</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="375" />
+      <location filename="../../factdesk/ui/dialogs.py" line="386" />
       <source>Its claims move to the second one; its spelling is kept as an alias. You can undo this.</source>
       <translation>تنتقل ادعاءاته إلى الثاني، ويُحتفظ بتهجئته اسمًا بديلًا. يمكنك التراجع عن ذلك.</translation>
     </message>
@@ -848,37 +873,42 @@ Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font Lice
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="403" />
+      <location filename="../../factdesk/ui/dialogs.py" line="414" />
       <source>Preferences</source>
       <translation>التفضيلات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="405" />
+      <location filename="../../factdesk/ui/dialogs.py" line="416" />
       <source>System default</source>
       <translation>لغة النظام</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="411" />
+      <location filename="../../factdesk/ui/dialogs.py" line="422" />
       <source>Stay on the claim</source>
       <translation>البقاء على الادعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="412" />
+      <location filename="../../factdesk/ui/dialogs.py" line="423" />
       <source>Move to the next claim</source>
       <translation>الانتقال إلى الادعاء التالي</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="416" />
+      <location filename="../../factdesk/ui/dialogs.py" line="432" />
+      <source>Your name in the history</source>
+      <translation>اسمك في السجل</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="433" />
       <source>Language</source>
       <translation>اللغة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="417" />
+      <location filename="../../factdesk/ui/dialogs.py" line="434" />
       <source>After setting a status</source>
       <translation>بعد تعيين الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="418" />
+      <location filename="../../factdesk/ui/dialogs.py" line="435" />
       <source>A new language applies when FactDesk restarts.</source>
       <translation>تُطبَّق اللغة الجديدة عند إعادة تشغيل FactDesk.</translation>
     </message>

@@ -299,3 +299,13 @@ def test_a_missing_desk_is_offered_not_failed(qtbot, tmp_path, monkeypatch):
     assert asked and "Create a new, empty one?" in asked[0]
     assert not (tmp_path / "new.db").exists()
     assert QApplication.instance() is not None
+
+
+def test_the_analyst_name_from_preferences_goes_into_the_history(qtbot, window, db):
+    w = window
+    w.settings.setValue("analyst/name", "Rania")
+    cid = select_first(qtbot, w)
+    qtbot.keyClick(w.table, Qt.Key.Key_3)
+    assert get_claim(db, cid).history[-1].analyst == "Rania"
+    w.undo.undo()
+    assert get_claim(db, cid).history[-1].analyst == "Rania"

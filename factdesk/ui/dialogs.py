@@ -398,6 +398,7 @@ class MergeDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(hint)
         lay.addWidget(bb)
+        self.setMinimumWidth(440)
 
     def choice(self) -> tuple[int, int]:
         return int(self.source.currentData()), int(self.target.currentData())

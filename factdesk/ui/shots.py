@@ -120,7 +120,24 @@ def main(argv: list[str]) -> int:
         )
         _wait(app, lambda d=d: d.isVisible())
         _grab(app, d, out / f"import-{lang}.png")
+        d.tabs.setCurrentIndex(0)
+        d.add_paths([str(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "gold")])
+        d.start()
+        _wait(app, lambda d=d: d.report is not None, timeout=60)
+        _grab(app, d, out / f"import-summary-{lang}.png")
         d.close()
+        from factdesk.services import list_entities
+        from factdesk.ui.dialogs import MergeDialog
+
+        names = [(e.id, e.name) for e in list_entities(db)]
+        m = MergeDialog(names, w)
+        latin = next((i for i, (_e, n) in enumerate(names) if n.isascii()), 0)
+        m.source.setCurrentIndex(latin)
+        m.target.setCurrentIndex(max(0, m.target.findText("دونالد ترامب")))
+        m.show()
+        _wait(app, lambda m=m: m.isVisible())
+        _grab(app, m, out / f"merge-{lang}.png")
+        m.close()
         w.export()
         e = w.export_dialog
         _wait(app, lambda e=e: e.isVisible())

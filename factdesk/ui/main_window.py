@@ -530,6 +530,8 @@ class MainWindow(QMainWindow):
 
     def _first_rows(self, n: int, ms: float) -> None:
         self._show_count(n)
+        if self.model.pool.activeThreadCount():  # the rest of a big match is still coming
+            self.filter_bar.count.setText(self.filter_bar.count.text() + "…")
 
     def _loaded(self, n: int, ms: float) -> None:
         self._show_count(n)

@@ -138,6 +138,7 @@ def _extract_in_worker(text: str, language: str | None) -> tuple[Extraction, lis
 # write lock is held only for the inserts, never while the engine runs.
 GROUP = 32
 _PARALLEL_MIN = 16  # below this many articles a process pool costs more than it saves
+_SHARE_PER_WORKER = 2  # this process extracts 1 article in 2 * (workers + 1) itself
 
 
 @dataclass
@@ -182,6 +183,12 @@ class _Importer:
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _abandon_pool(self) -> None:
+        """A worker died: stop using the pool without cancelling anything (see _prepare)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
             self._pool = None
 
     def run(
@@ -238,15 +245,19 @@ class _Importer:
                     )
                 ):
                     known[row.content_hash] = (row.id, row.title)
-        for it in live:
+        # This process extracts one article in `share` itself (it stores everything too), so
+        # neither side idles. A static split: cancelling queued futures to steal work races
+        # with ProcessPoolExecutor's own clean-up when a worker dies (CPython 3.11).
+        share = _SHARE_PER_WORKER * (self.workers + 1)
+        for n, it in enumerate(live):
             if it.digest in known:
                 aid, title = known[it.digest]
                 it.result = ImportedArticle(aid, title, 0, True, it.source)
-            elif self._pool is not None:
+            elif self._pool is not None and n % share != share - 1:
                 try:
                     it.future = self._pool.submit(_extract_in_worker, it.text, it.meta.language)
                 except (BrokenProcessPool, RuntimeError):
-                    self.close()  # engine processes unavailable: extract in this process
+                    self._abandon_pool()  # engine processes unavailable: extract here
                     it.future = None
 
     def _finish(self, group: list[_Item], cancelled: Cancelled | None) -> bool:
@@ -261,32 +272,24 @@ class _Importer:
     def _extract(self, items: list[_Item], cancelled: Cancelled | None) -> bool:
         """Run (or collect) the engine on each item, checking for a cancel between articles.
 
-        While the next result is still being computed by an engine process, this process
-        takes articles nobody has started from the end of the group and extracts them itself
-        (work stealing), so it is never idle while the engine processes are behind.
+        Articles this process keeps for itself are extracted while the engine processes work
+        on theirs; results are collected in order.
         """
-        tail = len(items) - 1
         for n, it in enumerate(items):
             if cancelled is not None and cancelled():
                 for rest in items[n:]:
                     if rest.future is not None:
                         rest.future.cancel()
                 return True
-            if it.extraction is not None or it.failure is not None:
-                continue  # stolen earlier
-            while it.future is not None and not it.future.done() and tail > n:
-                victim = items[tail]
-                tail -= 1
-                if victim.future is not None and victim.future.cancel():
-                    victim.future = None
-                    self._extract_here(victim)
+            if it.future is not None and self._pool is None and not it.future.done():
+                it.future = None  # its pool broke: never wait on a future it may not settle
             if it.future is None:
                 self._extract_here(it)
                 continue
             try:
                 it.extraction, it.keys = it.future.result()
             except (BrokenProcessPool, CancelledError):
-                self.close()  # a killed engine process: carry on in this one
+                self._abandon_pool()  # a killed engine process: carry on in this one
                 it.future = None
                 self._extract_here(it)
             except Exception as exc:  # an engine bug must not cost the rest of a folder

@@ -148,3 +148,23 @@ def test_unknown_claim_and_status(desk: Path) -> None:
 def test_unreachable_postgres() -> None:
     msg = one_line(run("claims", "--db", "postgresql://u:p@127.0.0.1:1/x"))
     assert msg.count("\n") == 0 and "PostgreSQL" in msg
+
+
+def test_old_desk_is_upgraded_with_a_backup_and_a_notice(tmp_path: Path) -> None:
+    """A desk left at the first schema: the CLI upgrades it, says so once, keeps a copy."""
+    from alembic import command
+
+    from factdesk.store import database as dbmod
+
+    path = tmp_path / "old.db"
+    eng = dbmod._sqlite_engine(dbmod.resolve_target(path)[0])
+    with eng.begin() as conn:
+        command.upgrade(dbmod._alembic_config(conn), "0001")
+    eng.dispose()
+    proc = run("claims", "--db", str(path), "--count")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "0"
+    assert f"the previous file is kept at {path}.schema-0001.bak" in proc.stderr
+    assert (tmp_path / "old.db.schema-0001.bak").exists()
+    again = run("claims", "--db", str(path), "--count")
+    assert again.stderr == ""  # nothing more to say the second time

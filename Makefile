@@ -27,7 +27,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
 
-# 1M claims: a few minutes and ~1.3 GB in bench/out/ (CLAIMS=100000 for a quick look)
+# 1M claims: about 6 minutes and ~1.6 GB in bench/out/ (CLAIMS=100000 for a quick look)
 bench-store: $(STAMP)
 	$(BIN)/python bench/store_bench.py --claims $(or $(CLAIMS),1000000)
 

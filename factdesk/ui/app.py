@@ -200,10 +200,12 @@ def ask_second_copy(instance: SingleInstance) -> str:
 
 
 # --- entry points ------------------------------------------------------------------------------
-def _open_db(target: str | None, *, create: bool) -> object:
-    from factdesk.store import open_database
+def _open_db(target: str | None, *, create: bool, notices: list[str] | None = None) -> object:
+    """Open through the services (schema upgrade with a backup, search keys rebuilt if needed);
+    what the analyst should know is collected in `notices` for the status bar."""
+    from factdesk.services.maintenance import open_desk
 
-    return open_database(target, create=create)
+    return open_desk(target, create=create, notice=notices.append if notices is not None else None)
 
 
 def ensure_demo(db_path: Path) -> None:
@@ -254,10 +256,11 @@ def run(db_target: str | None = None, *, demo: bool = False, lang: str | None = 
         if answer != QMessageBox.StandardButton.Yes:
             return 0
         create = True
+    notices: list[str] = []
     try:
         if demo:
             ensure_demo(Path(target))
-        db = _open_db(target, create=create)
+        db = _open_db(target, create=create, notices=notices)
     except StoreError as exc:
         QMessageBox.critical(None, "FactDesk", describe(exc)[0])
         return 2
@@ -293,6 +296,8 @@ def run(db_target: str | None = None, *, demo: bool = False, lang: str | None = 
     if instance is not None:
         instance.listen(window)
     window.show()
+    if notices:
+        window.statusBar().showMessage("FactDesk " + "; ".join(notices), 20000)
     _install_excepthook(window)
     _quit_on_signals(app, window)
     try:

@@ -8,6 +8,7 @@ content hash (line endings and outer blanks ignored) and reported, never duplica
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -34,7 +35,13 @@ from factdesk.services.common import (
 )
 from factdesk.services.entities import ensure_entity
 from factdesk.services.search import search_text
+from factdesk.sources import SourceError
+from factdesk.sources.feed import Feed
+from factdesk.sources.read import SourceText
 from factdesk.store.database import Database
+from factdesk.store.models import DeskMeta
+
+desk_meta = DeskMeta.__table__
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 Progress = Callable[[int, int], None]
@@ -49,6 +56,7 @@ class ArticleMeta:
     url: str | None = None
     published: date | None = None
     language: str | None = None  # None: detected by the engine
+    author: str | None = None  # kept with the source record (desk_meta "source:<id>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +161,9 @@ class _Item:
     keys: list[str] | None = None  # search keys computed beside the extraction
     future: Future[tuple[Extraction, list[str]]] | None = None
     result: ImportedArticle | None = None
+    # from factdesk.sources: the canonical URL (a duplicate key) and what to keep beside it
+    canonical: str | None = None
+    saved: dict[str, object] | None = None
 
 
 _INSERT_ARTICLE = insert(articles).returning(articles.c.id)
@@ -223,7 +234,7 @@ class _Importer:
                             continue  # not reached before the cancel
                         done += 1
                         if progress is not None:
-                            progress(done, total)
+                            progress(done, max(done, total))  # a feed counts as one source
                 if report.cancelled or not group:
                     break
                 pending = group
@@ -245,6 +256,20 @@ class _Importer:
                     )
                 ):
                     known[row.content_hash] = (row.id, row.title)
+                urls = {it.canonical for it in live if it.canonical}
+                by_url = {}
+                if urls:
+                    by_url = {
+                        row.url: (row.id, row.title)
+                        for row in conn.execute(
+                            select(articles.c.url, articles.c.id, articles.c.title).where(
+                                articles.c.url.in_(urls)
+                            )
+                        )
+                    }
+                for it in live:
+                    if it.canonical in by_url and it.digest not in known:
+                        known[it.digest] = by_url[it.canonical]  # same page, edited since
         # This process extracts one article in `share` itself (it stores everything too), so
         # neither side idles. A static split: cancelling queued futures to steal work races
         # with ProcessPoolExecutor's own clean-up when a worker dies (CPython 3.11).
@@ -428,19 +453,31 @@ class _Importer:
                 )
                 self._next_id = first_id + len(rows)
         assert article_id is not None
+        if it.saved:
+            conn.execute(
+                insert(desk_meta),
+                {"key": f"source:{article_id}", "value": json.dumps(it.saved, default=str)},
+            )
         return ImportedArticle(article_id, title, len(rows), False, it.source)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, folders as their text files (recursively, sorted, hidden ones skipped)."""
+    """Files as given, folders as their importable files (recursively, sorted, hidden ones
+    skipped). URLs are passed through as they are (see import_paths)."""
+    from factdesk.sources.read import SOURCE_SUFFIXES, is_url
+
     out: list[Path] = []
-    for p in map(Path, paths):
+    for raw in paths:
+        if isinstance(raw, str) and is_url(raw):
+            out.append(raw)  # type: ignore[arg-type]  # a Path would fold the "//"
+            continue
+        p = Path(raw)
         if p.is_dir():
             out.extend(
                 f
                 for f in sorted(p.rglob("*"))
                 if f.is_file()
-                and f.suffix.lower() in TEXT_SUFFIXES
+                and f.suffix.lower() in TEXT_SUFFIXES | SOURCE_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
         else:
@@ -459,11 +496,15 @@ def import_paths(
     extractor: Extractor | None = None,
     workers: int | None = None,
 ) -> ImportReport:
-    """Import files and folders. A file that cannot be read is reported and skipped.
+    """Import files, folders and URLs. One that cannot be read is reported and skipped.
+
+    Saved pages (.html/.htm), Word files (.docx), feeds (.xml/.rss/.atom, every item) and
+    http(s) URLs are read by factdesk.sources; their metadata fills what `meta` leaves unset.
 
     `workers` extraction processes run the engine for big imports while this process stores
     (`default_workers()` is one per CPU but one); the default 0 keeps everything in-process.
     """
+    from factdesk.sources.read import is_source, read_source
     from factdesk.text.decoding import DecodingError, read_text_file
 
     files = expand_paths(paths)
@@ -472,6 +513,9 @@ def import_paths(
 
     def items() -> Iterator[_Item]:
         for path in files:
+            if is_source(path):
+                yield from _source_items(read_source(path), meta)
+                continue
             it = _Item(source=str(path), meta=meta)
             try:
                 decoded = read_text_file(path)
@@ -495,6 +539,74 @@ def import_paths(
     importer = _Importer(db, analyst or default_analyst(), extractor, workers)
     importer.run(items(), len(files), report, progress, cancelled)
     return report
+
+
+def _source_items(found: Iterable[SourceText], meta: ArticleMeta) -> Iterator[_Item]:
+    """factdesk.sources results as import items; the analyst's `meta` wins where it is set."""
+    for st in found:
+        m = ArticleMeta(
+            title=meta.title or st.title,
+            outlet=meta.outlet or st.outlet,
+            url=meta.url or st.url,
+            published=meta.published or st.published,
+            language=meta.language,
+            author=meta.author or st.author,
+        )
+        saved = dict(st.saved)
+        if meta.author:
+            saved["author"] = meta.author
+        yield _Item(
+            source=st.source,
+            meta=m,
+            text=st.text,
+            encoding=st.encoding,
+            failure=st.failure,
+            canonical=st.url,
+            saved=saved or None,
+        )
+
+
+def import_feed(
+    db: Database,
+    feed: str,
+    numbers: Iterable[int] | None = None,
+    *,
+    meta: ArticleMeta | None = None,
+    analyst: str | None = None,
+    progress: Progress | None = None,
+    extractor: Extractor | None = None,
+) -> ImportReport:
+    """Import the chosen items (1-based, as list_feed numbers them; None: all) of a feed."""
+    from factdesk.sources.read import _feed_items, read_feed
+
+    report = ImportReport()
+    try:
+        data, source = read_feed(feed)
+        found = _feed_items(source, data, set(numbers) if numbers is not None else None)
+    except SourceError as exc:
+        report.failed.append((feed, str(exc)))
+        return report
+    importer = _Importer(db, analyst or default_analyst(), extractor, 0)
+    importer.run(_source_items(found, meta or ArticleMeta()), len(found), report, progress, None)
+    return report
+
+
+def list_feed(feed: str) -> Feed:
+    """The items of a feed (file or URL), to choose from; raises SourceError."""
+    from factdesk.sources.feed import parse_feed
+    from factdesk.sources.read import read_feed
+
+    data, source = read_feed(feed)
+    return parse_feed(data, source)
+
+
+def saved_source(db: Database, article_id: int) -> dict[str, object] | None:
+    """What was kept about an article's source: author, fetch facts, the page bytes (base64)."""
+    with db.read() as conn:
+        value = conn.scalar(
+            select(desk_meta.c.value).where(desk_meta.c.key == f"source:{article_id}")
+        )
+    return json.loads(value) if value else None
 
 
 def import_texts(

@@ -101,10 +101,39 @@ def _date(value: str) -> date:
 # --- verbs ---------------------------------------------------------------------------------
 
 
+def _list_feed(source: str) -> int:
+    """Print a feed's items, numbered for --item; broken ones say why."""
+    from factdesk.services import list_feed
+    from factdesk.sources import SourceError
+
+    try:
+        feed = list_feed(source)
+    except SourceError as exc:
+        print(f"factdesk: {exc}", file=sys.stderr)
+        return 1
+    _out(feed.title or source)
+    for item in feed.items:
+        when = item.published.isoformat() if item.published else "----------"
+        if item.problem:
+            _out(f"{item.number:>4}  {when}  [broken] {item.problem}")
+        else:
+            _out(f"{item.number:>4}  {when}  {item.title or '(no title)'}  {item.link or ''}")
+    print(
+        "import with: factdesk import --feed SOURCE --item N [--item N …] (or --all)",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
-    from factdesk.services import ArticleMeta, import_paths, import_texts
+    from factdesk.services import ArticleMeta, import_feed, import_paths, import_texts
     from factdesk.text.decoding import decode_bytes
 
+    if args.feed and not (args.item or args.all_items):
+        return _list_feed(args.feed)
+    if not args.paths and not args.feed:
+        print("factdesk: give files, folders, URLs, - (standard input) or --feed", file=sys.stderr)
+        return 2
     meta = ArticleMeta(args.title, args.outlet, args.url, args.published, args.language)
     show = sys.stderr.isatty() and not args.quiet
 
@@ -116,7 +145,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
     with _errors():
         db = _open(args, create=True)
         try:
-            if args.paths == ["-"]:
+            if args.feed:
+                numbers = None if args.all_items else args.item
+                report = import_feed(
+                    db, args.feed, numbers, meta=meta, analyst=_analyst(args), progress=progress
+                )
+            elif args.paths == ["-"]:
                 decoded = decode_bytes(sys.stdin.buffer.read(), "standard input")
                 report = import_texts(
                     db, [(decoded.text, meta)], analyst=_analyst(args), source="standard input"
@@ -552,8 +586,23 @@ def register(sub: Any) -> None:
         p.set_defaults(func=func)
         return p
 
-    p = verb("import", _cmd_import, "import text files, folders, or pasted text (-) into the desk")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - reads stdin")
+    p = verb(
+        "import",
+        _cmd_import,
+        "import files (.txt .md .html .docx .rss .atom), folders, URLs or stdin (-) into the desk",
+    )
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files, folders or http(s) URLs; - reads stdin"
+    )
+    p.add_argument(
+        "--feed", metavar="URL-OR-FILE", help="an RSS/Atom feed: list its items (or import them)"
+    )
+    p.add_argument(
+        "--item", type=int, action="append", metavar="N", help="with --feed: import item N"
+    )
+    p.add_argument(
+        "--all", dest="all_items", action="store_true", help="with --feed: import every item"
+    )
     p.add_argument("--title")
     p.add_argument("--outlet")
     p.add_argument("--url")

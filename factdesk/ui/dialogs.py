@@ -119,7 +119,7 @@ class _WorkDialog(QDialog):
 
 
 class ImportDialog(_WorkDialog):
-    """Files, a folder, or pasted text; a summary at the end."""
+    """Files, a folder, URLs, or pasted text; a summary at the end."""
 
     def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,9 +140,26 @@ class ImportDialog(_WorkDialog):
         add_folder.clicked.connect(self.choose_folder)
         clear = QPushButton(self.tr("Clear"))
         clear.clicked.connect(self.paths.clear)
+        self.url = QLineEdit()
+        self.url.setObjectName("importUrl")
+        self.url.setPlaceholderText(self.tr("https://… an article or a feed"))
+        self.url.returnPressed.connect(self.add_url)
+        add_url = QPushButton(self.tr("Add URL"))
+        add_url.clicked.connect(self.add_url)
         fl = QVBoxLayout(files)
-        fl.addWidget(QLabel(self.tr("Text files (.txt, .md) and folders of them:")))
+        fl.addWidget(
+            QLabel(
+                self.tr(
+                    "Text files (.txt, .md), saved pages (.html), Word files (.docx), "
+                    "feeds (.rss, .atom, .xml), folders of them, and web addresses:"
+                )
+            )
+        )
         fl.addWidget(self.paths, 1)
+        ul = QHBoxLayout()
+        ul.addWidget(self.url, 1)
+        ul.addWidget(add_url)
+        fl.addLayout(ul)
         fb = QHBoxLayout()
         fb.addWidget(add_files)
         fb.addWidget(add_folder)
@@ -160,7 +177,7 @@ class ImportDialog(_WorkDialog):
         pl.addRow(self.tr("Outlet"), self.paste_outlet)
         pl.addRow(self.tr("URL"), self.paste_url)
         pl.addRow(self.tr("Text"), self.paste_text)
-        self.tabs.addTab(files, self.tr("Files and folders"))
+        self.tabs.addTab(files, self.tr("Files, folders and URLs"))
         self.tabs.addTab(paste, self.tr("Pasted text"))
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
@@ -183,7 +200,10 @@ class ImportDialog(_WorkDialog):
             self,
             self.tr("Import files"),
             self._last_folder(),
-            self.tr("Text files (*.txt *.text *.md);;All files (*)"),
+            self.tr(
+                "Articles (*.txt *.text *.md *.html *.htm *.docx *.rss *.atom *.xml);;"
+                "All files (*)"
+            ),
         )
         self.add_paths(files)
 
@@ -200,6 +220,19 @@ class ImportDialog(_WorkDialog):
         if paths:
             first = Path(paths[0])
             self.settings.setValue("folders/import", str(first if first.is_dir() else first.parent))
+        self.tabs.setCurrentIndex(0)
+
+    def add_url(self) -> None:
+        """An http(s) address from the URL field joins the list (fetched when importing)."""
+        from factdesk.sources.fetch import is_url
+
+        url = self.url.text().strip()
+        if not is_url(url):
+            self.status.setText(self.tr("Enter an address starting with http:// or https://."))
+            return
+        self.paths.addItem(url)
+        self.url.clear()
+        self.status.clear()
         self.tabs.setCurrentIndex(0)
 
     def start(self) -> None:
@@ -230,7 +263,7 @@ class ImportDialog(_WorkDialog):
             return
         paths = [self.paths.item(i).text() for i in range(self.paths.count())]
         if not paths:
-            self.status.setText(self.tr("Add files or a folder first."))
+            self.status.setText(self.tr("Add files, a folder or a URL first."))
             return
         self.status.setText(self.tr("Importing…"))
         self._run(

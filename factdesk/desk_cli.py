@@ -103,12 +103,11 @@ def _date(value: str) -> date:
 
 def _list_feed(source: str) -> int:
     """Print a feed's items, numbered for --item; broken ones say why."""
-    from factdesk.services import list_feed
-    from factdesk.sources import SourceError
+    from factdesk.services import ServiceError, list_feed
 
     try:
         feed = list_feed(source)
-    except SourceError as exc:
+    except ServiceError as exc:
         print(f"factdesk: {exc}", file=sys.stderr)
         return 1
     _out(feed.title or source)

@@ -592,13 +592,16 @@ def import_feed(
 
 
 def list_feed(feed: str) -> Feed:
-    """The items of a feed (file or URL), to choose from; raises SourceError."""
+    """The items of a feed (file or URL), to choose from; ServiceError (one line) if unreadable."""
     from factdesk.sources.feed import parse_feed
     from factdesk.sources.fetch import is_url
     from factdesk.sources.read import read_feed
 
-    data, source = read_feed(feed)
-    return parse_feed(data, source if is_url(source) else Path(source).name)
+    try:
+        data, source = read_feed(feed)
+        return parse_feed(data, source if is_url(source) else Path(source).name)
+    except SourceError as exc:
+        raise ServiceError(str(exc)) from None
 
 
 def saved_source(db: Database, article_id: int) -> dict[str, object] | None:

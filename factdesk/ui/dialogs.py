@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -179,6 +180,7 @@ class ImportDialog(_WorkDialog):
         pl.addRow(self.tr("Text"), self.paste_text)
         self.tabs.addTab(files, self.tr("Files, folders and URLs"))
         self.tabs.addTab(paste, self.tr("Pasted text"))
+        self.tabs.addTab(self._feed_tab(), self.tr("Feed"))
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setVisible(False)
@@ -222,6 +224,78 @@ class ImportDialog(_WorkDialog):
             self.settings.setValue("folders/import", str(first if first.is_dir() else first.parent))
         self.tabs.setCurrentIndex(0)
 
+    def _feed_tab(self) -> QWidget:
+        """An RSS/Atom feed (URL or file): list its items, tick the ones to import."""
+        tab = QWidget()
+        self.feed_source = QLineEdit()
+        self.feed_source.setObjectName("feedSource")
+        self.feed_source.setPlaceholderText(self.tr("https://…/rss, or a .rss/.atom/.xml file"))
+        self.feed_source.returnPressed.connect(self.list_feed_items)
+        list_button = QPushButton(self.tr("List items"))
+        list_button.clicked.connect(self.list_feed_items)
+        self.feed_items = QListWidget()
+        self.feed_items.setObjectName("feedItems")
+        self._feed_task: Task | None = None
+        self._feed_listed: str | None = None  # the source the list shows
+        self._feed_pending = ""
+        row = QHBoxLayout()
+        row.addWidget(self.feed_source, 1)
+        row.addWidget(list_button)
+        lay = QVBoxLayout(tab)
+        lay.addLayout(row)
+        lay.addWidget(QLabel(self.tr("Tick the items to import:")))
+        lay.addWidget(self.feed_items, 1)
+        return tab
+
+    def list_feed_items(self) -> None:
+        """Read the feed on a worker thread (a URL may take up to the fetch deadline)."""
+        from factdesk.services import list_feed
+
+        source = self.feed_source.text().strip()
+        if not source:
+            self.status.setText(self.tr("Enter a feed address or file first."))
+            return
+        self.status.setText(self.tr("Reading the feed…"))
+        self.feed_items.clear()
+        self._feed_listed = None
+        self._feed_pending = source
+        task = Task(lambda _progress, _cancelled: list_feed(source), self)
+        # bound methods, not lambdas: Qt then runs them on this (the GUI) thread
+        task.succeeded.connect(self._show_feed)
+        task.failed.connect(self._feed_failed)
+        self._feed_task = task
+        task.start()
+
+    def _feed_failed(self, message: str, _logged: bool) -> None:
+        self.status.setText(message)
+
+    def _show_feed(self, feed: Any) -> None:
+        source = self._feed_pending
+        for item in feed.items:
+            when = item.published.isoformat() if item.published else ""
+            label = f"{item.number}. {item.title or self.tr('(no title)')}  {when}".rstrip()
+            entry = QListWidgetItem(item.problem or label)
+            entry.setData(Qt.ItemDataRole.UserRole, item.number)
+            if item.problem:
+                entry.setFlags(Qt.ItemFlag.NoItemFlags)  # broken: shown, not choosable
+            else:
+                entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Unchecked)
+            self.feed_items.addItem(entry)
+        self._feed_listed = source
+        self.status.setText(
+            self.tr("%1: %2 item(s).")
+            .replace("%1", feed.title or source)
+            .replace("%2", str(len(feed.items)))
+        )
+
+    def chosen_feed_items(self) -> list[int]:
+        return [
+            int(it.data(Qt.ItemDataRole.UserRole))
+            for it in (self.feed_items.item(i) for i in range(self.feed_items.count()))
+            if it.checkState() == Qt.CheckState.Checked
+        ]
+
     def add_url(self) -> None:
         """An http(s) address from the URL field joins the list (fetched when importing)."""
         from factdesk.sources.fetch import is_url
@@ -239,6 +313,20 @@ class ImportDialog(_WorkDialog):
         from factdesk.services import import_paths, import_texts
 
         db, extractor, analyst = self.db, self.extractor, self.analyst
+        if self.tabs.currentIndex() == 2:
+            from factdesk.services import import_feed
+
+            source, numbers = self._feed_listed, self.chosen_feed_items()
+            if source is None or not numbers:
+                self.status.setText(self.tr("List the feed and tick the items to import first."))
+                return
+            self.status.setText(self.tr("Importing the chosen items…"))
+            self._run(
+                lambda progress, _cancelled: import_feed(
+                    db, source, numbers, progress=progress, extractor=extractor, analyst=analyst
+                )
+            )
+            return
         if self.tabs.currentIndex() == 1:
             text = self.paste_text.toPlainText()
             if not text.strip():

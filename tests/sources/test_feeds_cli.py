@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from sources_support import FIXTURES, stored
 
-from factdesk.services import import_feed, list_feed, saved_source
-from factdesk.sources import SourceError
+from factdesk.services import ServiceError, import_feed, list_feed, saved_source
 from factdesk.store import Database, open_database
 
 ROOT = Path(__file__).parents[2]
@@ -66,7 +65,7 @@ def test_atom_broken_entry_reported_good_one_imported(desk: Database) -> None:
 def test_not_a_feed_is_one_message(tmp_path: Path) -> None:
     bad = tmp_path / "bad.xml"
     bad.write_text("<html><body>hello", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"is not a readable RSS or Atom feed\.$"):
+    with pytest.raises(ServiceError, match=r"^bad\.xml is not a readable RSS or Atom feed\.$"):
         list_feed(str(bad))
 
 

@@ -8,6 +8,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from factdesk.ui.dialogs import ImportDialog
 
@@ -50,3 +51,35 @@ def test_urls_and_saved_pages_are_imported_from_the_dialog(qtbot, window, db, si
     ]
     assert rep.failed == [(f"{site}/gone.html", f"{site}/gone.html: page not found (HTTP 404).")]
     assert "page not found (HTTP 404)" in dlg.summary.toPlainText()
+
+
+def test_feed_items_are_listed_and_the_ticked_ones_imported(qtbot, window, db):
+    dlg = ImportDialog(db, window.settings, window)
+    qtbot.addWidget(dlg)
+    dlg.tabs.setCurrentIndex(2)
+    dlg.start()
+    assert "List the feed" in dlg.status.text()
+    dlg.feed_source.setText(str(PAGES / "sahil.rss"))
+    dlg.list_feed_items()
+    qtbot.waitUntil(lambda: dlg.feed_items.count() == 3, timeout=10000)
+    broken = dlg.feed_items.item(1)
+    assert broken.text() == "sahil.rss, item 2: no text and no link; skipped."
+    assert not broken.flags() & Qt.ItemFlag.ItemIsEnabled
+    dlg.feed_items.item(2).setCheckState(Qt.CheckState.Checked)
+    assert dlg.chosen_feed_items() == [3]
+    with qtbot.waitSignal(dlg.done, timeout=20000):
+        dlg.start()
+    assert [a.title for a in dlg.report.imported] == ["تراجع التضخم إلى 2.8% في فبراير"]
+
+
+def test_a_file_that_is_not_a_feed_is_one_line(qtbot, window, db, tmp_path):
+    bad = tmp_path / "page.xml"
+    bad.write_text("<html><body>no feed here", encoding="utf-8")
+    dlg = ImportDialog(db, window.settings, window)
+    qtbot.addWidget(dlg)
+    dlg.feed_source.setText(str(bad))
+    dlg.list_feed_items()
+    qtbot.waitUntil(lambda: "feed" in dlg.status.text() and "Reading" not in dlg.status.text())
+    # the dialog capitalises the first letter of every message (factdesk.ui.errors.describe)
+    assert dlg.status.text() == "Page.xml is not a readable RSS or Atom feed."
+    assert dlg.feed_items.count() == 0

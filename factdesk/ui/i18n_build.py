@@ -94,6 +94,34 @@ AR: dict[str, str | tuple[str, ...]] = {
     "Paste the article's text first.": "الصق نص المقال أولًا.",
     "Importing the pasted text…": "جارٍ استيراد النص الملصوق…",
     "Add files or a folder first.": "أضف ملفات أو مجلدًا أولًا.",
+    # issue 7: saved pages, URLs, Word files and feeds
+    "https://… an article or a feed": "https://… مقال أو موجز أخبار",
+    "Add URL": "إضافة رابط",
+    "Text files (.txt, .md), saved pages (.html), Word files (.docx), "
+    "feeds (.rss, .atom, .xml), folders of them, and web addresses:": (
+        "ملفات نصية (‎.txt و‎.md) وصفحات محفوظة (‎.html) وملفات وورد (‎.docx) "
+        "وموجزات (‎.rss و‎.atom و‎.xml) ومجلدات تضمها، وروابط ويب:"
+    ),
+    "Files, folders and URLs": "ملفات ومجلدات وروابط",
+    "Articles (*.txt *.text *.md *.html *.htm *.docx *.rss *.atom *.xml);;All files (*)": (
+        "مقالات (*.txt *.text *.md *.html *.htm *.docx *.rss *.atom *.xml);;كل الملفات (*)"
+    ),
+    "Enter an address starting with http:// or https://.": (
+        "أدخل عنوانًا يبدأ بـ http:// أو https://."
+    ),
+    "Add files, a folder or a URL first.": "أضف ملفات أو مجلدًا أو رابطًا أولًا.",
+    "Feed": "موجز أخبار",
+    "https://…/rss, or a .rss/.atom/.xml file": "https://…/rss أو ملف ‎.rss أو ‎.atom أو ‎.xml",
+    "List items": "عرض العناصر",
+    "Tick the items to import:": "اختر العناصر المراد استيرادها:",
+    "Enter a feed address or file first.": "أدخل عنوان الموجز أو ملفه أولًا.",
+    "Reading the feed…": "جارٍ قراءة الموجز…",
+    "(no title)": "(بلا عنوان)",
+    "%1: %2 item(s).": "‏%1: %2 عنصر.",
+    "List the feed and tick the items to import first.": (
+        "اعرض عناصر الموجز واختر ما تريد استيراده أولًا."
+    ),
+    "Importing the chosen items…": "جارٍ استيراد العناصر المختارة…",
     "Importing…": "جارٍ الاستيراد…",
     "Imported %1 article(s) with %2 claim(s).": "استُورد %1 مقال تضم %2 ادعاء.",
     "Skipped %1 already in the desk:": "تُخطي %1 موجود من قبل في المكتب:",

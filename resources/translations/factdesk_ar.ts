@@ -23,12 +23,12 @@
       <translation>فتح للقراءة فقط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/app.py" line="250" />
+      <location filename="../../factdesk/ui/app.py" line="252" />
       <source>There is no desk at %1. Create a new, empty one?</source>
       <translation>لا يوجد مكتب في %1. هل تنشئ مكتبًا جديدًا فارغًا؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/app.py" line="269" />
+      <location filename="../../factdesk/ui/app.py" line="272" />
       <source>The details were written to %1</source>
       <translation>كُتبت التفاصيل في %1</translation>
     </message>
@@ -256,7 +256,7 @@
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="43" />
+      <location filename="../../factdesk/ui/dialogs.py" line="44" />
       <source>The details were written to %1</source>
       <translation>كُتبت التفاصيل في %1</translation>
     </message>
@@ -282,13 +282,13 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="294" />
-      <location filename="../../factdesk/ui/dialogs.py" line="325" />
+      <location filename="../../factdesk/ui/dialogs.py" line="415" />
+      <location filename="../../factdesk/ui/dialogs.py" line="446" />
       <source>Export the report</source>
       <translation>تصدير التقرير</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/dialogs.py" line="296" />
+      <location filename="../../factdesk/ui/dialogs.py" line="417" />
       <source>The claims in the table now (%n)</source>
       <translation>
         <numerusform>الادعاءات المعروضة في الجدول الآن (%n)</numerusform>
@@ -300,47 +300,47 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="298" />
+      <location filename="../../factdesk/ui/dialogs.py" line="419" />
       <source>All claims</source>
       <translation>كل الادعاءات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="307" />
+      <location filename="../../factdesk/ui/dialogs.py" line="428" />
       <source>Browse…</source>
       <translation>استعراض…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="312" />
+      <location filename="../../factdesk/ui/dialogs.py" line="433" />
       <source>Export</source>
       <translation>تصدير</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="314" />
+      <location filename="../../factdesk/ui/dialogs.py" line="435" />
       <source>Write a CSV report (UTF-8, opens in Excel) of:</source>
       <translation>كتابة تقرير CSV (‏UTF-8، يُفتح في Excel) يضم:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="325" />
+      <location filename="../../factdesk/ui/dialogs.py" line="446" />
       <source>CSV files (*.csv)</source>
       <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="335" />
+      <location filename="../../factdesk/ui/dialogs.py" line="456" />
       <source>Choose a file to write.</source>
       <translation>اختر ملفًا للكتابة فيه.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="343" />
+      <location filename="../../factdesk/ui/dialogs.py" line="464" />
       <source>Writing %1…</source>
       <translation>جارٍ كتابة %1…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="353" />
+      <location filename="../../factdesk/ui/dialogs.py" line="474" />
       <source>Wrote %1 claim(s) to %2.</source>
       <translation>كُتب %1 ادعاء في %2.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="360" />
+      <location filename="../../factdesk/ui/dialogs.py" line="481" />
       <source>Export cancelled; nothing was written.</source>
       <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
@@ -381,117 +381,177 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="132" />
+      <location filename="../../factdesk/ui/dialogs.py" line="133" />
       <source>Import articles</source>
       <translation>استيراد مقالات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="137" />
+      <location filename="../../factdesk/ui/dialogs.py" line="138" />
       <source>Add files…</source>
       <translation>إضافة ملفات…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="139" />
+      <location filename="../../factdesk/ui/dialogs.py" line="140" />
       <source>Add folder…</source>
       <translation>إضافة مجلد…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="141" />
+      <location filename="../../factdesk/ui/dialogs.py" line="142" />
       <source>Clear</source>
       <translation>مسح</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="144" />
-      <source>Text files (.txt, .md) and folders of them:</source>
-      <translation>ملفات نصية (‎.txt و‎.md) ومجلدات تضمها:</translation>
-    </message>
-    <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="159" />
+      <location filename="../../factdesk/ui/dialogs.py" line="177" />
       <source>Title</source>
       <translation>العنوان</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="160" />
+      <location filename="../../factdesk/ui/dialogs.py" line="178" />
       <source>Outlet</source>
       <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="161" />
+      <location filename="../../factdesk/ui/dialogs.py" line="179" />
       <source>URL</source>
       <translation>الرابط</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="162" />
+      <location filename="../../factdesk/ui/dialogs.py" line="180" />
       <source>Text</source>
       <translation>النص</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="163" />
-      <source>Files and folders</source>
-      <translation>ملفات ومجلدات</translation>
-    </message>
-    <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="164" />
+      <location filename="../../factdesk/ui/dialogs.py" line="182" />
       <source>Pasted text</source>
       <translation>نص ملصوق</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="169" />
+      <location filename="../../factdesk/ui/dialogs.py" line="188" />
       <source>Import</source>
       <translation>استيراد</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="184" />
+      <location filename="../../factdesk/ui/dialogs.py" line="203" />
       <source>Import files</source>
       <translation>استيراد ملفات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="186" />
-      <source>Text files (*.txt *.text *.md);;All files (*)</source>
-      <translation>ملفات نصية (*.txt *.text *.md);;كل الملفات (*)</translation>
-    </message>
-    <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="192" />
+      <location filename="../../factdesk/ui/dialogs.py" line="214" />
       <source>Import a folder</source>
       <translation>استيراد مجلد</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="212" />
+      <location filename="../../factdesk/ui/dialogs.py" line="333" />
       <source>Paste the article's text first.</source>
       <translation>الصق نص المقال أولًا.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="219" />
+      <location filename="../../factdesk/ui/dialogs.py" line="340" />
       <source>Importing the pasted text…</source>
       <translation>جارٍ استيراد النص الملصوق…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="233" />
-      <source>Add files or a folder first.</source>
-      <translation>أضف ملفات أو مجلدًا أولًا.</translation>
+      <location filename="../../factdesk/ui/dialogs.py" line="146" />
+      <source>https://… an article or a feed</source>
+      <translation>https://… مقال أو موجز أخبار</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="235" />
+      <location filename="../../factdesk/ui/dialogs.py" line="148" />
+      <source>Add URL</source>
+      <translation>إضافة رابط</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="154" />
+      <source>Text files (.txt, .md), saved pages (.html), Word files (.docx), feeds (.rss, .atom, .xml), folders of them, and web addresses:</source>
+      <translation>ملفات نصية (‎.txt و‎.md) وصفحات محفوظة (‎.html) وملفات وورد (‎.docx) وموجزات (‎.rss و‎.atom و‎.xml) ومجلدات تضمها، وروابط ويب:</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="181" />
+      <source>Files, folders and URLs</source>
+      <translation>ملفات ومجلدات وروابط</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="183" />
+      <source>Feed</source>
+      <translation>موجز أخبار</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="206" />
+      <source>Articles (*.txt *.text *.md *.html *.htm *.docx *.rss *.atom *.xml);;All files (*)</source>
+      <translation>مقالات (*.txt *.text *.md *.html *.htm *.docx *.rss *.atom *.xml);;كل الملفات (*)</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="232" />
+      <source>https://…/rss, or a .rss/.atom/.xml file</source>
+      <translation>https://…/rss أو ملف ‎.rss أو ‎.atom أو ‎.xml</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="234" />
+      <source>List items</source>
+      <translation>عرض العناصر</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="246" />
+      <source>Tick the items to import:</source>
+      <translation>اختر العناصر المراد استيرادها:</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="256" />
+      <source>Enter a feed address or file first.</source>
+      <translation>أدخل عنوان الموجز أو ملفه أولًا.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="258" />
+      <source>Reading the feed…</source>
+      <translation>جارٍ قراءة الموجز…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="287" />
+      <source>%1: %2 item(s).</source>
+      <translation>‏%1: %2 عنصر.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="305" />
+      <source>Enter an address starting with http:// or https://.</source>
+      <translation>أدخل عنوانًا يبدأ بـ http:// أو https://.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="321" />
+      <source>List the feed and tick the items to import first.</source>
+      <translation>اعرض عناصر الموجز واختر ما تريد استيراده أولًا.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="323" />
+      <source>Importing the chosen items…</source>
+      <translation>جارٍ استيراد العناصر المختارة…</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="354" />
+      <source>Add files, a folder or a URL first.</source>
+      <translation>أضف ملفات أو مجلدًا أو رابطًا أولًا.</translation>
+    </message>
+    <message>
+      <location filename="../../factdesk/ui/dialogs.py" line="356" />
       <source>Importing…</source>
       <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="251" />
+      <location filename="../../factdesk/ui/dialogs.py" line="372" />
       <source>Imported %1 article(s) with %2 claim(s).</source>
       <translation>استُورد %1 مقال تضم %2 ادعاء.</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="257" />
+      <location filename="../../factdesk/ui/dialogs.py" line="378" />
       <source>Skipped %1 already in the desk:</source>
       <translation>تُخطي %1 موجود من قبل في المكتب:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="266" />
+      <location filename="../../factdesk/ui/dialogs.py" line="387" />
       <source>%1 could not be imported:</source>
       <translation>تعذّر استيراد %1:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="270" />
+      <location filename="../../factdesk/ui/dialogs.py" line="391" />
       <source>Cancelled: the articles already imported were kept.</source>
       <translation>أُلغي الاستيراد: احتُفظ بالمقالات التي استُوردت قبل ذلك.</translation>
     </message>
@@ -688,7 +748,7 @@
     </message>
     <message>
       <location filename="../../factdesk/ui/main_window.py" line="493" />
-      <location filename="../../factdesk/ui/main_window.py" line="967" />
+      <location filename="../../factdesk/ui/main_window.py" line="969" />
       <source>FactDesk</source>
       <translation>FactDesk</translation>
     </message>
@@ -703,12 +763,12 @@
       <translation>جارٍ البحث…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="538" />
+      <location filename="../../factdesk/ui/main_window.py" line="540" />
       <source>This desk is empty: import articles with File → Import files (Ctrl+O).</source>
       <translation>هذا المكتب فارغ: استورد مقالات من ملف ← استيراد ملفات (Ctrl+O).</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="542" />
+      <location filename="../../factdesk/ui/main_window.py" line="544" />
       <source>%n claim(s) in %1 ms</source>
       <translation>
         <numerusform>لا ادعاءات (%1 م.ث)</numerusform>
@@ -720,7 +780,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="549" />
+      <location filename="../../factdesk/ui/main_window.py" line="551" />
       <source>%n claim(s)</source>
       <translation>
         <numerusform>لا ادعاءات</numerusform>
@@ -732,7 +792,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="662" />
+      <location filename="../../factdesk/ui/main_window.py" line="664" />
       <source>%n claim(s) were changed by someone else since and were left alone</source>
       <translation>
         <numerusform>غيّر شخص آخر الادعاءات منذ ذلك الحين فتُركت كما هي</numerusform>
@@ -744,7 +804,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../factdesk/ui/main_window.py" line="694" />
+      <location filename="../../factdesk/ui/main_window.py" line="696" />
       <source>Set status “%1” on %n claim(s)</source>
       <translation>
         <numerusform>تعيين الحالة «%1»</numerusform>
@@ -756,88 +816,88 @@
       </translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="717" />
+      <location filename="../../factdesk/ui/main_window.py" line="719" />
       <source>Set the status of %1 claims to “%2”?</source>
       <translation>هل تعيّن حالة %1 ادعاء إلى «%2»؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="721" />
+      <location filename="../../factdesk/ui/main_window.py" line="723" />
       <source>Set status</source>
       <translation>تعيين الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="731" />
+      <location filename="../../factdesk/ui/main_window.py" line="733" />
       <source>Setting the status of %1 claims…</source>
       <translation>جارٍ تعيين حالة %1 ادعاء…</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="746" />
+      <location filename="../../factdesk/ui/main_window.py" line="748" />
       <source>Set the speaker of claim #%1</source>
       <translation>تعيين قائل الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="757" />
+      <location filename="../../factdesk/ui/main_window.py" line="759" />
       <source>Set the source of claim #%1</source>
       <translation>تعيين مصدر الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="768" />
+      <location filename="../../factdesk/ui/main_window.py" line="770" />
       <source>Note on claim #%1</source>
       <translation>ملاحظة على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="777" />
+      <location filename="../../factdesk/ui/main_window.py" line="779" />
       <source>Tag “%1”</source>
       <translation>الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="787" />
+      <location filename="../../factdesk/ui/main_window.py" line="789" />
       <source>Remove tag “%1”</source>
       <translation>إزالة الوسم «%1»</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="795" />
+      <location filename="../../factdesk/ui/main_window.py" line="797" />
       <source>Add evidence</source>
       <translation>إضافة دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="795" />
+      <location filename="../../factdesk/ui/main_window.py" line="797" />
       <source>URL:</source>
       <translation>الرابط:</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="799" />
-      <location filename="../../factdesk/ui/main_window.py" line="813" />
+      <location filename="../../factdesk/ui/main_window.py" line="801" />
+      <location filename="../../factdesk/ui/main_window.py" line="815" />
       <source>Evidence on claim #%1</source>
       <translation>دليل على الادعاء رقم %1</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="808" />
+      <location filename="../../factdesk/ui/main_window.py" line="810" />
       <source>Add an evidence file</source>
       <translation>إضافة ملف دليل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="839" />
+      <location filename="../../factdesk/ui/main_window.py" line="841" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="947" />
+      <location filename="../../factdesk/ui/main_window.py" line="949" />
       <source>Preferences</source>
       <translation>التفضيلات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="948" />
+      <location filename="../../factdesk/ui/main_window.py" line="950" />
       <source>Restart FactDesk now to show the new language?</source>
       <translation>هل تعيد تشغيل FactDesk الآن لعرض اللغة الجديدة؟</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="957" />
+      <location filename="../../factdesk/ui/main_window.py" line="959" />
       <source>About FactDesk</source>
       <translation>عن FactDesk</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/main_window.py" line="959" />
+      <location filename="../../factdesk/ui/main_window.py" line="961" />
       <source>FactDesk %1 — a claim-tracking desk for fact-checkers.
 
 Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font License 1.1, Google LLC).</source>
@@ -849,23 +909,23 @@ Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font Lice
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="371" />
+      <location filename="../../factdesk/ui/dialogs.py" line="492" />
       <source>Merge speakers or sources</source>
       <translation>دمج القائلين أو المصادر</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="382" />
-      <location filename="../../factdesk/ui/dialogs.py" line="394" />
+      <location filename="../../factdesk/ui/dialogs.py" line="503" />
+      <location filename="../../factdesk/ui/dialogs.py" line="515" />
       <source>Merge</source>
       <translation>دمج</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="383" />
+      <location filename="../../factdesk/ui/dialogs.py" line="504" />
       <source>into</source>
       <translation>في</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="386" />
+      <location filename="../../factdesk/ui/dialogs.py" line="507" />
       <source>Its claims move to the second one; its spelling is kept as an alias. You can undo this.</source>
       <translation>تنتقل ادعاءاته إلى الثاني، ويُحتفظ بتهجئته اسمًا بديلًا. يمكنك التراجع عن ذلك.</translation>
     </message>
@@ -873,42 +933,42 @@ Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font Lice
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="414" />
+      <location filename="../../factdesk/ui/dialogs.py" line="536" />
       <source>Preferences</source>
       <translation>التفضيلات</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="416" />
+      <location filename="../../factdesk/ui/dialogs.py" line="538" />
       <source>System default</source>
       <translation>لغة النظام</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="422" />
+      <location filename="../../factdesk/ui/dialogs.py" line="544" />
       <source>Stay on the claim</source>
       <translation>البقاء على الادعاء</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="423" />
+      <location filename="../../factdesk/ui/dialogs.py" line="545" />
       <source>Move to the next claim</source>
       <translation>الانتقال إلى الادعاء التالي</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="432" />
+      <location filename="../../factdesk/ui/dialogs.py" line="554" />
       <source>Your name in the history</source>
       <translation>اسمك في السجل</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="433" />
+      <location filename="../../factdesk/ui/dialogs.py" line="555" />
       <source>Language</source>
       <translation>اللغة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="434" />
+      <location filename="../../factdesk/ui/dialogs.py" line="556" />
       <source>After setting a status</source>
       <translation>بعد تعيين الحالة</translation>
     </message>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="435" />
+      <location filename="../../factdesk/ui/dialogs.py" line="557" />
       <source>A new language applies when FactDesk restarts.</source>
       <translation>تُطبَّق اللغة الجديدة عند إعادة تشغيل FactDesk.</translation>
     </message>
@@ -929,7 +989,7 @@ Arabic text is set in Noto Sans Arabic and Noto Naskh Arabic (SIL Open Font Lice
   <context>
     <name>_WorkDialog</name>
     <message>
-      <location filename="../../factdesk/ui/dialogs.py" line="96" />
+      <location filename="../../factdesk/ui/dialogs.py" line="97" />
       <source>Cancelling…</source>
       <translation>جارٍ الإلغاء…</translation>
     </message>

@@ -72,6 +72,8 @@ def extract_page(data: bytes | str, name: str, url: str | None = None) -> Page:
             with_metadata=True,
             include_comments=False,
             include_tables=True,
+            # no guessing from "© 2026" in a footer: a wrong published date is worse than none
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # a parser bug on one page must not stop a batch
         raise SourceError(f"{name}: the page could not be parsed ({type(exc).__name__}).") from None

@@ -889,11 +889,16 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Files or folders dropped on the window open the import dialog with them."""
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths and not self.read_only:
+        """Files, folders or browser links dropped on the window open the import dialog."""
+        urls = event.mimeData().urls()
+        paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        web = [u.toString() for u in urls if u.scheme() in ("http", "https")]
+        if (paths or web) and not self.read_only:
             dlg = self._import_dialog()
             dlg.add_paths(paths)
+            for link in web:  # a link dragged from the browser's address bar or a page
+                dlg.url.setText(link)
+                dlg.add_url()
             dlg.show()
             event.acceptProposedAction()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -129,6 +130,15 @@ def test_windows_1256_page_is_decoded_by_its_declared_charset(
         "وكالة الواحة",
         "https://alwaha.example/economy/dates-exports",
     )
+
+
+def test_no_published_date_is_guessed_from_the_copyright_line() -> None:
+    html = (FIXTURES / "en-news.html").read_text(encoding="utf-8")
+    html = re.sub(r'<meta property="article:published_time"[^>]*>', "", html)
+    html = html.replace(" · February 3, 2026", "").replace("2026/02/03/", "")
+    page = extract_page(html, "undated.html")
+    assert "© 2026" in html and page.published is None
+    assert page.title == "City council approves new bus network"
 
 
 def test_page_without_article_text_is_one_message() -> None:

@@ -83,3 +83,25 @@ def test_a_file_that_is_not_a_feed_is_one_line(qtbot, window, db, tmp_path):
     # the dialog capitalises the first letter of every message (factdesk.ui.errors.describe)
     assert dlg.status.text() == "Page.xml is not a readable RSS or Atom feed."
     assert dlg.feed_items.count() == 0
+
+
+def test_dropping_a_browser_link_puts_it_in_the_import_list(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://news.example/a/1"), QUrl.fromLocalFile(str(tmp_path))])
+    ev = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(ev)
+    dlg = window.import_dialog
+    assert [dlg.paths.item(i).text() for i in range(dlg.paths.count())] == [
+        str(tmp_path),
+        "https://news.example/a/1",
+    ]
+    dlg.close()

@@ -147,7 +147,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
             if args.feed:
                 numbers = None if args.all_items else args.item
                 report = import_feed(
-                    db, args.feed, numbers, meta=meta, analyst=_analyst(args), progress=progress
+                    db,
+                    args.feed,
+                    numbers,
+                    meta=meta,
+                    analyst=_analyst(args),
+                    progress=progress,
+                    fetch_pages=args.fetch_pages,
                 )
             elif args.paths == ["-"]:
                 decoded = decode_bytes(sys.stdin.buffer.read(), "standard input")
@@ -601,6 +607,11 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--all", dest="all_items", action="store_true", help="with --feed: import every item"
+    )
+    p.add_argument(
+        "--fetch-pages",
+        action="store_true",
+        help="with --feed: import each item's web page (full article), not the feed's summary",
     )
     p.add_argument("--title")
     p.add_argument("--outlet")

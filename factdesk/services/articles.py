@@ -575,14 +575,17 @@ def import_feed(
     analyst: str | None = None,
     progress: Progress | None = None,
     extractor: Extractor | None = None,
+    fetch_pages: bool = False,
 ) -> ImportReport:
-    """Import the chosen items (1-based, as list_feed numbers them; None: all) of a feed."""
-    from factdesk.sources.read import _feed_items, read_feed
+    """Import the chosen items (1-based, as list_feed numbers them; None: all) of a feed:
+    the feed's own text, or with `fetch_pages` each item's web page (the full article)."""
+    from factdesk.sources.read import feed_items, read_feed
 
     report = ImportReport()
     try:
         data, source = read_feed(feed)
-        found = _feed_items(source, data, set(numbers) if numbers is not None else None)
+        chosen = set(numbers) if numbers is not None else None
+        found = feed_items(source, data, chosen, fetch_pages=fetch_pages)
     except SourceError as exc:
         report.failed.append((feed, str(exc)))
         return report

@@ -72,7 +72,11 @@ def _page_item(source: str, data: bytes, url: str | None, fetched: Fetched | Non
     )
 
 
-def _feed_items(source: str, data: bytes, numbers: set[int] | None) -> list[SourceText]:
+def feed_items(
+    source: str, data: bytes, numbers: set[int] | None, *, fetch_pages: bool = False
+) -> list[SourceText]:
+    """The chosen items of a feed as texts; with fetch_pages, each item's own web page (its
+    full article, kept like any URL import) instead of the feed's summary."""
     from factdesk.sources.feed import parse_feed
 
     name = source if is_url(source) else Path(source).name
@@ -82,6 +86,15 @@ def _feed_items(source: str, data: bytes, numbers: set[int] | None) -> list[Sour
         if numbers is not None and item.number not in numbers:
             continue
         label = f"{name}, item {item.number}"
+        if fetch_pages and item.link:
+            page = read_source(item.link)[0]
+            page.title = page.title or item.title
+            page.published = page.published or item.published
+            page.author = page.author or item.author
+            if page.failure:
+                page.failure = f"{label}: {page.failure}"
+            out.append(page)
+            continue
         if item.problem or not item.text:
             out.append(SourceText(label, failure=item.problem or f"{label}: no text in the feed."))
             continue
@@ -120,14 +133,14 @@ def _read_bytes(p: Path) -> bytes:
         raise SourceError(f"{p.name} could not be read: {exc.strerror or exc}.") from None
 
 
-def read_source(source: str | Path, *, feed_items: set[int] | None = None) -> list[SourceText]:
+def read_source(source: str | Path, *, chosen: set[int] | None = None) -> list[SourceText]:
     """The article(s) in one source; a failure is returned as an item, never raised."""
     s = str(source)
     try:
         if is_url(s):
             fetched = fetch(s, accept=HTML_TYPES + FEED_TYPES)
             if fetched.content_type in FEED_TYPES:
-                return _feed_items(s, fetched.data, feed_items)
+                return feed_items(s, fetched.data, chosen)
             return [_page_item(s, fetched.data, s, fetched)]
         p = Path(s)
         suffix = p.suffix.lower()
@@ -144,7 +157,7 @@ def read_source(source: str | Path, *, feed_items: set[int] | None = None) -> li
             ]
         data = _read_bytes(p)
         if suffix in FEED_SUFFIXES:
-            return _feed_items(s, data, feed_items)
+            return feed_items(s, data, chosen)
         return [_page_item(s, data, None, None)]
     except SourceError as exc:
         return [SourceText(s, failure=str(exc))]

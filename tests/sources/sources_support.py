@@ -49,6 +49,15 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, (FIXTURES / "no-article.html").read_bytes(), "text/html")
         elif path == "/feed":
             self._send(200, (FIXTURES / "sahil.rss").read_bytes(), "application/rss+xml")
+        elif path == "/feed-local":  # items linking to this server's pages
+            base = f"http://{self.headers['Host']}"
+            items = "".join(
+                f"<item><title>{t}</title><link>{base}{p}</link>"
+                f"<description>{t} (summary)</description></item>"
+                for t, p in (("Desalination", "/ar"), ("Gone", "/missing"), ("Buses", "/en"))
+            )
+            rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>{items}'
+            self._send(200, (rss + "</channel></rss>").encode(), "application/rss+xml")
         elif path == "/report.pdf":
             self._send(200, b"%PDF-1.7\n" + b"0" * 100, "application/pdf")
         elif path == "/big":

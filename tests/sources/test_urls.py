@@ -93,3 +93,21 @@ def test_feed_url_imports_its_good_items(desk: Database, server: str) -> None:
     assert rep.failed == [
         (f"{server}/feed, item 2", f"{server}/feed, item 2: no text and no link; skipped.")
     ]
+
+
+def test_feed_items_pages_are_fetched_on_request(desk: Database, server: str) -> None:
+    from factdesk.services import import_feed
+
+    rep = import_feed(desk, f"{server}/feed-local", [1, 2], fetch_pages=True)
+    assert [r for _s, r in rep.failed] == [
+        f"{server}/feed-local, item 2: {server}/missing: page not found (HTTP 404)."
+    ]
+    row, found = stored(desk, rep.imported[0].article_id)
+    assert row["title"] == "محطة تحلية جديدة تدخل الخدمة في المدينة الساحلية"  # the page's
+    assert "«المحطة ستغطي حاجة 400 ألف نسمة من مياه الشرب»" in row["text"]
+    assert found
+    kept = saved_source(desk, row["id"])
+    assert kept is not None and kept["fetched_url"] == f"{server}/ar"
+    # without fetch_pages the feed's own summary is the text
+    plain = import_feed(desk, f"{server}/feed-local", [3])
+    assert stored(desk, plain.imported[0].article_id)[0]["text"] == "Buses (summary)"

@@ -340,6 +340,15 @@ class _Importer:
                 # lets the claims and their FTS rows go in as two plain executemany calls
                 self._next_id = (conn.scalar(select(func.max(claims.c.id))) or 0) + 1
             for it in items:
+                if it.canonical:  # same page twice in this run (texts differ), or meanwhile
+                    dup = conn.execute(
+                        select(articles.c.id, articles.c.title)
+                        .where(articles.c.url == it.canonical)
+                        .limit(1)
+                    ).first()
+                    if dup is not None:
+                        it.result = ImportedArticle(dup.id, dup.title, 0, True, it.source)
+                        continue
                 for attempt in (1, 2):
                     try:
                         with conn.begin_nested():  # a refused article rolls back alone

@@ -216,3 +216,15 @@ def test_same_text_or_same_canonical_url_is_a_duplicate(desk: Database, tmp_path
     rep = import_paths(desk, [edited])
     assert not rep.imported
     assert rep.duplicates[0].article_id == first.imported[0].article_id
+
+
+def test_same_canonical_url_twice_in_one_batch(desk: Database, tmp_path: Path) -> None:
+    page = (FIXTURES / "ar-news.html").read_text(encoding="utf-8")
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    a.write_text(page, encoding="utf-8")
+    b.write_text(page.replace("120 ألف", "125 ألف"), encoding="utf-8")  # corrected later
+    rep = import_paths(desk, [a, b])
+    assert [x.source for x in rep.imported] == [str(a)]
+    assert [(x.source, x.article_id) for x in rep.duplicates] == [
+        (str(b), rep.imported[0].article_id)
+    ]

@@ -480,6 +480,39 @@ def _cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_source(args: argparse.Namespace) -> int:
+    """What was kept about an article's source; --page writes the page exactly as fetched."""
+    import base64
+
+    from factdesk.services import saved_source
+
+    with _errors():
+        db = _open(args)
+        try:
+            kept = saved_source(db, args.article)
+        finally:
+            db.close()
+    if kept is None:
+        print(f"factdesk: article #{args.article} has no kept source", file=sys.stderr)
+        return 1
+    for key in ("kind", "author", "fetched_url", "fetched_at", "content_type", "feed"):
+        if kept.get(key):
+            _out(f"{key}: {kept[key]}")
+    page = kept.get("page_b64")
+    if args.page and not page:
+        print(f"factdesk: article #{args.article} has no kept page", file=sys.stderr)
+        return 1
+    if args.page and isinstance(page, str):
+        data = base64.b64decode(page)
+        try:
+            Path(args.page).write_bytes(data)
+        except OSError as exc:
+            print(f"factdesk: cannot write {args.page}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        _out(f"page: {len(data):,} bytes written to {args.page}")
+    return 0
+
+
 def _cmd_export_csv(args: argparse.Namespace) -> int:
     from factdesk.reports import write_claims_csv
 
@@ -680,6 +713,10 @@ def register(sub: Any) -> None:
 
     p = verb("history", _cmd_history, "who changed what on a claim")
     p.add_argument("claim", type=_claim_id)
+
+    p = verb("source", _cmd_source, "what was kept of an article's page, URL, Word file or feed")
+    p.add_argument("article", type=int)
+    p.add_argument("--page", metavar="OUT", help="write the page's bytes, exactly as imported")
 
     p = sub.add_parser("export", help="write a report of the claims")
     esub = p.add_subparsers(dest="export_format", metavar="FORMAT", required=True)

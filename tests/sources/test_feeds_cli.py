@@ -99,3 +99,19 @@ def test_cli_imports_files_urls_and_feed_items(tmp_path: Path, server: str) -> N
     assert "imported 2 article(s)" in mixed.stderr
     assert f"factdesk: {server}/missing: page not found (HTTP 404).\n" in mixed.stderr
     assert "Traceback" not in mixed.stderr
+
+
+def test_cli_source_writes_the_kept_page_back(tmp_path: Path, server: str) -> None:
+    db = str(tmp_path / "d.db")
+    first = _run("import", "--db", db, f"{server}/cp1256")
+    assert first.returncode == 0, first.stderr
+    art = first.stdout.split()[0].lstrip("#")
+    out = tmp_path / "kept.htm"
+    shown = _run("source", "--db", db, art, "--page", str(out))
+    assert shown.returncode == 0, shown.stderr
+    assert f"fetched_url: {server}/cp1256" in shown.stdout
+    assert "author: كريم العلي" in shown.stdout
+    assert out.read_bytes() == (FIXTURES / "ar-cp1256.htm").read_bytes()
+    missing = _run("source", "--db", db, "999")
+    assert missing.returncode == 1
+    assert missing.stderr == "factdesk: article #999 has no kept source\n"

@@ -29,7 +29,7 @@ class _QuietServer(ThreadingHTTPServer):
 def server() -> Iterator[str]:
     httpd = _QuietServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
-    t = threading.Thread(target=httpd.serve_forever, daemon=True)
+    t = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     t.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()

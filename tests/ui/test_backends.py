@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -13,32 +11,20 @@ from factdesk.services import ui_support as support
 from factdesk.store import Database, open_database
 from factdesk.ui.claims_model import ClaimsModel, Query
 
-_spec = importlib.util.spec_from_file_location(
-    "_ui_backend_fixtures", Path(__file__).parents[1] / "store" / "conftest.py"
-)
-assert _spec and _spec.loader
-_store = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_store)
-# every fixture of tests/store except its `db` (tests/ui has its own): db_target and what it
-# needs (the PostgreSQL session database...), whatever the store tests add later
-for _name in dir(_store):
-    _obj = getattr(_store, _name)
-    if _name != "db" and (
-        hasattr(_obj, "_fixture_function_marker") or hasattr(_obj, "_pytestfixturefunction")
-    ):
-        globals()[_name] = _obj
+# db_target (SQLite, and PostgreSQL under .ci/run) comes from tests/conftest.py
 
 
 @pytest.fixture
-def backend(db_target: str) -> Iterator[Database]:
+def backend(db_target: str, sample_articles, extractor) -> Iterator[Database]:
     database = open_database(db_target, create=True)
+    first, second = sample_articles
     import_texts(
         database,
         [
-            (_store.ARTICLE_1, ArticleMeta(title="القمة", outlet="وكالة")),
-            (_store.ARTICLE_2, ArticleMeta(title="ضمانات", outlet="صحيفة")),
+            (first, ArticleMeta(title="القمة", outlet="وكالة")),
+            (second, ArticleMeta(title="ضمانات", outlet="صحيفة")),
         ],
-        extractor=_store.fake_extract,
+        extractor=extractor,
     )
     yield database
     database.close()

@@ -1,4 +1,4 @@
-"""Database fixtures shared by the store, service and report tests.
+"""Database fixtures shared by the store, service, report and window tests.
 
 `db` runs each test twice: on a fresh SQLite file in tmp_path and on a real PostgreSQL server
 (FACTDESK_TEST_PG_URL, which .ci/run sets up). Without that URL the PostgreSQL leg is skipped
@@ -154,3 +154,9 @@ def seeded(db: Database) -> Database:
     )
     assert len(report.imported) == 2
     return db
+
+
+@pytest.fixture
+def sample_articles() -> tuple[str, str]:
+    """The two small Arabic articles of `seeded`, for tests that import them elsewhere."""
+    return ARTICLE_1, ARTICLE_2

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SEED   := seeds/white-house-summit.ar.txt
 
-.PHONY: run test lint eval bench bench-store clean
+.PHONY: run test lint eval bench bench-store bundle deb package-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,5 +31,27 @@ bench: $(STAMP)
 bench-store: $(STAMP)
 	$(BIN)/python bench/store_bench.py --claims $(or $(CLAIMS),1000000)
 
+# --- installers (packaging/README.md) ---------------------------------------------------------
+PKG_STAMP := $(VENV)/.package-stamp
+
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	touch $(PKG_STAMP)
+
+# PyInstaller onedir build: dist/factdesk/
+bundle: $(PKG_STAMP)
+	rm -rf dist/factdesk
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/factdesk.spec
+
+# dist/factdesk_<version>_amd64.deb
+deb: bundle
+	packaging/linux/build-deb.sh dist/factdesk
+
+# Installs the .deb for real (root or sudo), upgrades over an older one, smoke-tests it on
+# Xvfb (xcb) and offscreen; run by .ci/run after `make test`
+package-test: deb
+	packaging/linux/package-test.sh
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QScreen,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -166,6 +175,16 @@ class FilterBar(QWidget):
         self.search.blockSignals(True)
         self.search.setText((f.search or "").removesuffix("*"))
         self.search.blockSignals(False)
+
+
+def first_run_size(screen: QScreen | None) -> QSize:
+    """1440x880, but never larger than the screen's free area (a 1366x768 newsroom laptop
+    would otherwise get a window whose edges and status bar are off screen)."""
+    size = QSize(1440, 880)
+    if screen is not None:
+        free = screen.availableGeometry()
+        size = size.boundedTo(QSize(int(free.width() * 0.96), int(free.height() * 0.92)))
+    return size
 
 
 class MainWindow(QMainWindow):
@@ -428,7 +447,7 @@ class MainWindow(QMainWindow):
         if isinstance(geo, QByteArray):
             self.restoreGeometry(geo)
         else:
-            self.resize(1440, 880)
+            self.resize(first_run_size(self.screen()))
         for key, split in (
             ("window/mainSplitter", self.h_split),
             ("window/centerSplitter", self.v_split),

@@ -4,7 +4,7 @@
 #   packaging/linux/build-deb.sh [BUNDLE_DIR]        (from the repository root; `make deb`)
 #
 # DEB_VERSION overrides the version (default: pyproject.toml), DEB_COMPRESS the dpkg-deb
-# compressor (default xz; the packaging test builds its older stand-in release with gzip).
+# compressor (default xz; the packaging test builds its older stand-in release uncompressed).
 # The package carries no maintainer scripts: nothing runs as root at install time, and the
 # menu entry and icon are picked up by dpkg's triggers (desktop-file-utils, hicolor theme).
 set -euo pipefail

@@ -1,6 +1,6 @@
 """The newest glibc symbol version any ELF file in a bundle asks for: the oldest distro it runs on.
 
-    python packaging/linux/glibc_floor.py dist/factdesk [--top 5]
+    python packaging/linux/glibc_floor.py dist/factdesk [--top 5] [--max 2.35]
 
 PyInstaller copies libraries from the build host, so the floor is set by the build machine, not
 by our code (packaging/README.md); this measures it instead of guessing.
@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("bundle", type=Path)
     ap.add_argument("--top", type=int, default=5, help="files to name (newest needs first)")
+    ap.add_argument("--max", help="fail (exit 1) if the floor is newer than this, e.g. 2.35")
     args = ap.parse_args(argv)
     rows = floor(args.bundle)
     if not rows:
@@ -63,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"glibc floor: {'.'.join(map(str, top))} ({len(rows)} ELF files)")
     for need, path in rows[: args.top]:
         print(f"  GLIBC_{'.'.join(map(str, need))}  {path.relative_to(args.bundle)}")
+    if args.max and top > tuple(int(p) for p in args.max.split(".")):
+        print(f"glibc floor {'.'.join(map(str, top))} is newer than {args.max}", file=sys.stderr)
+        return 1
     return 0
 
 

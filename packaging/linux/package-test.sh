@@ -14,12 +14,12 @@ prev="dist/factdesk_${version}~prev_amd64.deb"
 
 # The release to upgrade from: the same program under a lower version number (the user's
 # database it leaves behind is made at an older schema by the test itself).
-DEB_VERSION="${version}~prev" DEB_COMPRESS=gzip packaging/linux/build-deb.sh dist/factdesk
+DEB_VERSION="${version}~prev" DEB_COMPRESS=none packaging/linux/build-deb.sh dist/factdesk
 
-# Xvfb for the real xcb run; readelf/objdump for the dependency and glibc checks; the package
+# Xvfb for the real xcb run; readelf for the dependency check; desktop-file-validate; the package
 # lists so apt can resolve the .deb's Depends.
 as_root apt-get update -qq
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth binutils >/dev/null
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth binutils desktop-file-utils >/dev/null
 
 python=.venv/bin/python
 [ -x "$python" ] || python=python3

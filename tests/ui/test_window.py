@@ -309,3 +309,19 @@ def test_the_analyst_name_from_preferences_goes_into_the_history(qtbot, window, 
     assert get_claim(db, cid).history[-1].analyst == "Rania"
     w.undo.undo()
     assert get_claim(db, cid).history[-1].analyst == "Rania"
+
+
+def test_first_window_fits_the_screen(window):
+    """No saved geometry: the window is sized to the screen's free area, not beyond it (the
+    offscreen screen here is 800x600, smaller than the 1440x880 default)."""
+    from factdesk.ui.main_window import first_run_size
+
+    free = window.screen().availableGeometry()
+    assert free.width() < 1440
+    size = first_run_size(window.screen())
+    assert size.width() <= free.width() and size.height() <= free.height()
+    # the window only goes past the screen where its layout's minimum is wider than the screen
+    least = window.minimumSizeHint()
+    assert window.width() <= max(free.width(), least.width())
+    assert window.height() <= max(free.height(), least.height())
+    assert first_run_size(None).width() == 1440

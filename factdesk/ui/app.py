@@ -93,6 +93,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setOrganizationName("FactDesk")
         QCoreApplication.setApplicationName("FactDesk")
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        # ties the window to the installed factdesk.desktop (its icon and name on Wayland and in
+        # GNOME's dock); harmless where there is none
+        app.setDesktopFileName("factdesk")
     assert isinstance(app, QApplication)
     return app
 

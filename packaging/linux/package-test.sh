@@ -16,10 +16,11 @@ prev="dist/factdesk_${version}~prev_amd64.deb"
 # database it leaves behind is made at an older schema by the test itself).
 DEB_VERSION="${version}~prev" DEB_COMPRESS=none packaging/linux/build-deb.sh dist/factdesk
 
-# Xvfb for the real xcb run; readelf for the dependency check; desktop-file-validate; the package
+# Xvfb for the real xcb run; readelf for the dependency check; desktop-file-validate;
+# debootstrap for the minimal-system run; the package
 # lists so apt can resolve the .deb's Depends.
 as_root apt-get update -qq
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth binutils desktop-file-utils >/dev/null
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth binutils desktop-file-utils debootstrap >/dev/null
 
 python=.venv/bin/python
 [ -x "$python" ] || python=python3

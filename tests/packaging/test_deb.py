@@ -419,6 +419,48 @@ def test_installed_app_opens_a_shared_postgresql_desk(
     assert count.stdout.strip() == "15", count.stdout + count.stderr
 
 
+def _os_release() -> dict[str, str]:
+    rows = Path("/etc/os-release").read_text("utf-8").splitlines()
+    return {k: v.strip('"') for k, _, v in (r.partition("=") for r in rows) if k}
+
+
+def test_a_minimal_system_with_only_the_depends_runs_it(tmp_path: Path) -> None:
+    """A fresh minimal system of this machine's release (debootstrap minbase: no X, no fonts,
+    no desktop libraries) gets the .deb with its Depends and nothing recommended, and the
+    window starts on a real X server. This catches what the NEEDED check cannot see:
+    libraries and files Qt opens at run time (dlopen, fontconfig's configuration)."""
+    assert DEB
+    osr = _os_release()
+    mirror = {
+        "debian": "http://deb.debian.org/debian",
+        "ubuntu": "http://archive.ubuntu.com/ubuntu",
+    }.get(osr.get("ID", ""))
+    suite = osr.get("VERSION_CODENAME")
+    if not (mirror and suite and shutil.which("debootstrap")):
+        pytest.skip(f"no debootstrap recipe for {osr.get('PRETTY_NAME')}")
+    root = tmp_path / "minimal"
+    boot = as_root("debootstrap", "--variant=minbase", suite, str(root), mirror, check=False)
+    assert boot.returncode == 0, boot.stdout[-2000:] + boot.stderr[-2000:]
+    as_root("mount", "-t", "proc", "proc", str(root / "proc"))
+    try:
+        shutil.copy("/etc/resolv.conf", root / "etc" / "resolv.conf")
+        shutil.copy(DEB, root / "tmp" / Path(DEB).name)
+        inside = (
+            "export DEBIAN_FRONTEND=noninteractive && apt-get update -qq && "
+            "apt-get install -y -q --no-install-recommends "
+            f"/tmp/{Path(DEB).name} xvfb xauth && mkdir -p /home/ana && cd /home/ana && "
+            "HOME=/home/ana LANG=C.UTF-8 QT_QPA_PLATFORM=xcb xvfb-run -a "
+            "-s '-screen 0 1280x800x24' /usr/bin/factdesk --smoke"
+        )
+        done = as_root("chroot", str(root), "/bin/sh", "-c", inside, check=False)
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+        assert "platform=xcb" in done.stdout and "claims=15" in done.stdout, done.stdout
+        assert re.search(r"arabic_translations=.*qtbase_ar", done.stdout)
+    finally:
+        as_root("umount", "-l", str(root / "proc"), check=False)
+        as_root("rm", "-rf", "--one-file-system", str(root), check=False)
+
+
 def test_nothing_was_written_inside_the_install_folder(upgraded: Upgrade) -> None:
     """Every run above kept its data in the user's folders: the installed files are exactly
     the package's (dpkg --verify), and nothing new appeared under /opt/factdesk."""

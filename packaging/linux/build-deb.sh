@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 bundle="${1:-dist/factdesk}"
-version="${DEB_VERSION:-$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')}"
+version="${DEB_VERSION:-$(packaging/version)}"
 compress="${DEB_COMPRESS:-xz}"
 out="dist/factdesk_${version}_amd64.deb"
 stage="build/deb/factdesk_${version}"

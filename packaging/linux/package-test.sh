@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+version=$(packaging/version)
 deb="dist/factdesk_${version}_amd64.deb"
 prev="dist/factdesk_${version}~prev_amd64.deb"
 [ -f "$deb" ] || { echo "package-test: $deb not found; run make deb" >&2; exit 1; }
